@@ -1,0 +1,52 @@
+// The kiosk core's outward shape: what the Electron shell and the browser host get from `createKioskCore`. The core
+// imports nothing from `electron`; it takes its dependencies (data dir, secret store, clock) as parameters.
+import type { EventName, EventPayload } from '../../shared/ipc/index.ts';
+import type { HandlerTable } from '../ipc/router.ts';
+import type { Logger } from '../log/logger.ts';
+import type { SecretStore } from '../secrets/secret-store.ts';
+
+export type Clock = {
+  now(): number;
+  setTimeout(callback: () => void, delayMs: number): unknown;
+  clearTimeout(handle: unknown): void;
+};
+
+export const systemClock: Clock = {
+  now: () => Date.now(),
+  setTimeout: (callback, delayMs) => setTimeout(callback, delayMs),
+  clearTimeout: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
+};
+
+export type CoreEventListener = <E extends EventName>(event: E, payload: EventPayload<E>) => void;
+
+export type KioskCoreOptions = {
+  /** Holds kiosk.db and logs/. Created when missing. */
+  readonly dataDir: string;
+  /** Opens the device-secret store for this installation (the OS keychain in production and in tests). */
+  readonly openSecretStore: (installationId: string) => SecretStore;
+  readonly logger: Logger;
+  readonly clock?: Clock;
+  /** `demo` seeds the demo customers into an empty database and enables the simulated card reader. */
+  readonly mode: 'demo' | 'live';
+  readonly version: string;
+};
+
+export type KioskCore = {
+  readonly kioskId: string;
+  readonly handlers: HandlerTable;
+  /** Events main pushes to the renderer (session snapshots, status). Returns unsubscribe. */
+  subscribe(listener: CoreEventListener): () => void;
+  /** Ends any session (card returned) — used when the renderer is replaced after a crash. */
+  resetSession(reason: string): void;
+  close(): void;
+};
+
+/** Start-up failures that must stop the kiosk with a clear message instead of running degraded. */
+export class KioskStartupError extends Error {
+  readonly code: 'SECRET_STORE_UNAVAILABLE' | 'DEVICE_SECRETS_MISSING' | 'DATABASE_TOO_NEW' | 'DATABASE_DAMAGED';
+  constructor(code: KioskStartupError['code'], message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = 'KioskStartupError';
+    this.code = code;
+  }
+}

@@ -1,0 +1,61 @@
+// The result envelope every IPC call returns. Errors are data with a closed set of codes, so the renderer maps
+// them to screens by code and nothing is ever thrown across the process boundary.
+import { z } from 'zod';
+
+/** Every error code a call can return. Adding one is a contract change: give it a screen text in the renderer. */
+export const ERROR_CODES = [
+  /** The payload failed the channel's schema. */
+  'BAD_REQUEST',
+  /** No such channel in the contract. */
+  'UNKNOWN_CHANNEL',
+  /** The call did not come from the kiosk window's main frame. */
+  'FORBIDDEN_SENDER',
+  /** Another intent of this session is still being decided. */
+  'SESSION_BUSY',
+  /** The intent does not fit the session's current step. */
+  'INVALID_STATE',
+  /** The card data could not be read (bad track 2, bad check digit). */
+  'CARD_UNREADABLE',
+  /** The card is not one this kiosk knows. */
+  'CARD_UNKNOWN',
+  /** The card's expiry date has passed. */
+  'CARD_EXPIRED',
+  /** The card is blocked by the bank. */
+  'CARD_BLOCKED',
+  /** The card was retained (too many wrong PINs); it never reaches PIN verification again. */
+  'CARD_RETAINED',
+  /** Manual card number entry is switched off in the settings. */
+  'MANUAL_ENTRY_DISABLED',
+  /** The PIN did not match; the session stays at PIN entry. */
+  'PIN_INCORRECT',
+  /** The kiosk is out of service. */
+  'OUT_OF_SERVICE',
+  /** An unexpected fault in main; details go to the log, never to the renderer. */
+  'INTERNAL',
+] as const;
+
+export const ErrorCodeSchema = z.enum(ERROR_CODES);
+export type ErrorCode = z.infer<typeof ErrorCodeSchema>;
+
+export const IpcErrorSchema = z.strictObject({ code: ErrorCodeSchema, message: z.string().max(500) });
+export type IpcError = z.infer<typeof IpcErrorSchema>;
+
+export type Ok<T> = { readonly ok: true; readonly value: T };
+export type Err = { readonly ok: false; readonly error: IpcError };
+export type Envelope<T> = Ok<T> | Err;
+
+export function ok<T>(value: T): Ok<T> {
+  return { ok: true, value };
+}
+
+export function err(code: ErrorCode, message: string): Err {
+  return { ok: false, error: { code, message } };
+}
+
+/** Schema of an envelope carrying `value`; used where an envelope itself crosses a boundary (the browser host). */
+export function envelopeSchema<T extends z.ZodType>(value: T) {
+  return z.discriminatedUnion('ok', [
+    z.strictObject({ ok: z.literal(true), value }),
+    z.strictObject({ ok: z.literal(false), error: IpcErrorSchema }),
+  ]);
+}

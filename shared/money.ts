@@ -1,0 +1,33 @@
+// Money is integer minor units everywhere (cents, pence); this module is the one place that knows a currency's
+// exponent and turns minor units into display text. No floats ever hold an amount.
+import { z } from 'zod';
+
+/** An amount in minor units: a safe integer, never a float. */
+export const AmountMinorSchema = z.number().int().min(Number.MIN_SAFE_INTEGER).max(Number.MAX_SAFE_INTEGER);
+
+/** ISO 4217 alphabetic code. */
+export const CurrencySchema = z.string().regex(/^[A-Z]{3}$/);
+export type Currency = z.infer<typeof CurrencySchema>;
+
+/** Minor-unit exponents for the currencies the kiosk handles; anything else is refused at the boundary. */
+const CURRENCY_EXPONENT: Readonly<Record<string, number>> = { EUR: 2, USD: 2, GBP: 2, CHF: 2, JPY: 0 };
+
+export function currencyExponent(currency: Currency): number {
+  const exponent = CURRENCY_EXPONENT[currency];
+  if (exponent === undefined) throw new RangeError(`unsupported currency ${currency}`);
+  return exponent;
+}
+
+/**
+ * Formats minor units for display with `Intl.NumberFormat`. The division happens only here, on the way to the
+ * screen; the result is text and never flows back into arithmetic.
+ */
+export function formatMinor(amountMinor: number, currency: Currency, locale: string): string {
+  const exponent = currencyExponent(currency);
+  return new Intl.NumberFormat(locale, {
+    style: 'currency',
+    currency,
+    minimumFractionDigits: exponent,
+    maximumFractionDigits: exponent,
+  }).format(amountMinor / 10 ** exponent);
+}
