@@ -1,6 +1,9 @@
 // Card-number rules shared by main and renderer: the Luhn check, masking, and track 2 parsing. The full number is
 // handled only transiently; what is displayed or stored is the masked form.
 
+/** Longest PIN any policy may set (ISO 9564 allows 4–12 digits); the active policy's range comes from main. */
+export const PIN_LENGTH_MAX = 12;
+
 /** Card numbers are 12–19 digits (ISO/IEC 7812). */
 export const PAN_PATTERN = /^\d{12,19}$/;
 

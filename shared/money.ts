@@ -1,13 +1,9 @@
 // Money is integer minor units everywhere (cents, pence); this module is the one place that knows a currency's
 // exponent and turns minor units into display text. No floats ever hold an amount.
-import { z } from 'zod';
-
-/** An amount in minor units: a safe integer, never a float. */
-export const AmountMinorSchema = z.number().int().min(Number.MIN_SAFE_INTEGER).max(Number.MAX_SAFE_INTEGER);
+// It is free of zod so the renderer can use it without carrying the schemas.
 
 /** ISO 4217 alphabetic code. */
-export const CurrencySchema = z.string().regex(/^[A-Z]{3}$/);
-export type Currency = z.infer<typeof CurrencySchema>;
+export type Currency = string;
 
 /** Minor-unit exponents for the currencies the kiosk handles; anything else is refused at the boundary. */
 const CURRENCY_EXPONENT: Readonly<Record<string, number>> = { EUR: 2, USD: 2, GBP: 2, CHF: 2, JPY: 0 };

@@ -28,6 +28,8 @@ export const ERROR_CODES = [
   'MANUAL_ENTRY_DISABLED',
   /** The PIN did not match; the session stays at PIN entry. */
   'PIN_INCORRECT',
+  /** The session ended because the customer did not respond in time. */
+  'SESSION_TIMEOUT',
   /** The kiosk is out of service. */
   'OUT_OF_SERVICE',
   /** An unexpected fault in main; details go to the log, never to the renderer. */

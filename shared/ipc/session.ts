@@ -1,12 +1,15 @@
 // Session contract: the customer's intents (card inserted, PIN submitted, transaction chosen, cancel) and the
 // snapshot main pushes back. The renderer never commands; main decides every step from its own session state.
 import { z } from 'zod';
-import { AmountMinorSchema, CurrencySchema } from '../money.ts';
+import { PIN_LENGTH_MAX } from '../card.ts';
 import { channel, event } from './define.ts';
 import { ErrorCodeSchema } from './envelope.ts';
 
-/** PINs are digits only; the policy's own length range is enforced in main. */
-export const PIN_LENGTH_MAX = 12;
+/** An amount in minor units: a safe integer, never a float. */
+export const AmountMinorSchema = z.number().int().min(Number.MIN_SAFE_INTEGER).max(Number.MAX_SAFE_INTEGER);
+
+/** ISO 4217 alphabetic code. */
+export const CurrencySchema = z.string().regex(/^[A-Z]{3}$/);
 
 export const SESSION_STATES = [
   'idle',
@@ -35,6 +38,8 @@ export const AccountBalanceSchema = z.strictObject({
 export type AccountBalance = z.infer<typeof AccountBalanceSchema>;
 
 export const SessionSnapshotSchema = z.strictObject({
+  /** Increases with every change, so a late reply never overwrites a newer pushed snapshot. */
+  revision: z.number().int().nonnegative(),
   /** Random per session; null at idle. */
   sessionId: z.string().uuid().nullable(),
   state: SessionStateSchema,

@@ -1,0 +1,60 @@
+// `npm run dev:browser`: boots the kiosk core on a data dir and serves the kiosk to Chromium on loopback.
+// Prints one JSON line `{"ready":true,"url":…}` when it is up (tests read it) and the URL for a person to open.
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { createKioskCore } from '../core/kiosk-core.ts';
+import { KioskStartupError } from '../core/kiosk-core-types.ts';
+import { createFileLogger } from '../log/logger.ts';
+import { createKeychainSecretStore } from '../secrets/secret-store.ts';
+import { startBrowserHost } from './browser-host.ts';
+
+const repoRoot = resolve(import.meta.dirname, '../..');
+const { values } = parseArgs({
+  options: {
+    'data-dir': { type: 'string', default: process.env.ATM_DATA_DIR ?? join(repoRoot, '.data', 'kiosk') },
+    port: { type: 'string', default: process.env.ATM_HOST_PORT ?? '5180' },
+    mode: { type: 'string', default: 'demo' },
+  },
+});
+
+const port = Number(values.port);
+const mode = values.mode;
+if (!Number.isInteger(port) || port < 0 || port > 65_535 || (mode !== 'demo' && mode !== 'live')) {
+  process.stderr.write('usage: cli.ts [--data-dir DIR] [--port N] [--mode demo|live]\n');
+  process.exit(2);
+}
+
+const dataDir = resolve(values['data-dir']);
+const logger = createFileLogger(join(dataDir, 'logs'));
+try {
+  const core = await createKioskCore({
+    dataDir,
+    logger,
+    mode,
+    version: process.env.npm_package_version ?? '0.0.0-dev',
+    openSecretStore: (installationId) => createKeychainSecretStore(installationId),
+  });
+  const host = await startBrowserHost({
+    core,
+    logger,
+    port,
+    rendererDir: join(repoRoot, 'dist', 'renderer'),
+    shimFile: join(repoRoot, 'dist', 'browser-host', 'atm-shim.js'),
+  });
+  process.stdout.write(`${JSON.stringify({ ready: true, url: host.url, kioskId: core.kioskId })}\n`);
+  process.stdout.write(`ATM Kiosk (browser host) for ${dataDir}\nOpen in Chromium: ${host.url}\n`);
+  const stop = () => {
+    void host.close().then(() => {
+      core.close();
+      process.exit(0);
+    });
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+} catch (cause) {
+  if (cause instanceof KioskStartupError) {
+    process.stderr.write(`ATM Kiosk cannot start: ${cause.message}\n`);
+    process.exit(1);
+  }
+  throw cause;
+}

@@ -1,0 +1,119 @@
+// Cards, their accounts and the PIN lockout counter. Statements are prepared once; every change to a card's
+// attempts or status happens in one synchronous transaction so a crash never leaves half a lockout.
+import type { Db } from '../db/open-database.ts';
+
+/** Consecutive wrong PINs after which the card is retained. */
+export const PIN_ATTEMPTS_MAX = 3;
+
+export type CardStatus = 'active' | 'blocked' | 'retained';
+
+export type CardRecord = {
+  readonly id: number;
+  readonly customerId: number;
+  readonly panLast4: string;
+  readonly expiresYymm: string;
+  readonly status: CardStatus;
+  readonly pinHash: string;
+  readonly pinFailedAttempts: number;
+};
+
+export type CardAccount = {
+  readonly accountNumber: string;
+  readonly label: string;
+  readonly currency: string;
+  readonly ledgerBalanceMinor: number;
+  readonly pendingDebitsMinor: number;
+  readonly status: 'open' | 'frozen' | 'closed';
+};
+
+export type PinFailureOutcome = { readonly failedAttempts: number; readonly retained: boolean };
+
+type CardRow = {
+  id: number;
+  customer_id: number;
+  pan_last4: string;
+  expires_yymm: string;
+  status: CardStatus;
+  pin_hash: string;
+  pin_failed_attempts: number;
+};
+
+function toRecord(row: CardRow): CardRecord {
+  return {
+    id: row.id,
+    customerId: row.customer_id,
+    panLast4: row.pan_last4,
+    expiresYymm: row.expires_yymm,
+    status: row.status,
+    pinHash: row.pin_hash,
+    pinFailedAttempts: row.pin_failed_attempts,
+  };
+}
+
+export function createCardRepo(db: Db) {
+  const byLookupKey = db.prepare<{ panHmac: string }, CardRow>(
+    `SELECT id, customer_id, pan_last4, expires_yymm, status, pin_hash, pin_failed_attempts
+       FROM cards WHERE pan_hmac = @panHmac`,
+  );
+  const byId = db.prepare<{ id: number }, CardRow>(
+    `SELECT id, customer_id, pan_last4, expires_yymm, status, pin_hash, pin_failed_attempts FROM cards WHERE id = @id`,
+  );
+  const incrementAttempts = db.prepare<{ id: number; now: string }, { pin_failed_attempts: number }>(
+    `UPDATE cards SET pin_failed_attempts = pin_failed_attempts + 1, updated_at = @now
+      WHERE id = @id AND status = 'active' RETURNING pin_failed_attempts`,
+  );
+  const retain = db.prepare<{ id: number; now: string }>(
+    `UPDATE cards SET status = 'retained', updated_at = @now WHERE id = @id`,
+  );
+  const logRetained = db.prepare<{ id: number; now: string }>(
+    `INSERT INTO retained_cards (card_id, retained_at, reason) VALUES (@id, @now, 'pin_attempts_exceeded')`,
+  );
+  const resetAttempts = db.prepare<{ id: number; now: string }>(
+    `UPDATE cards SET pin_failed_attempts = 0, updated_at = @now WHERE id = @id AND pin_failed_attempts <> 0`,
+  );
+  const setPinHash = db.prepare<{ id: number; pinHash: string; now: string }>(
+    `UPDATE cards SET pin_hash = @pinHash, updated_at = @now WHERE id = @id`,
+  );
+  const accountsOfCard = db.prepare<{ cardId: number }, Record<string, unknown>>(
+    `SELECT a.account_number AS accountNumber, a.label, a.currency, a.ledger_balance_minor AS ledgerBalanceMinor,
+            a.pending_debits_minor AS pendingDebitsMinor, a.status
+       FROM card_accounts ca JOIN accounts a ON a.id = ca.account_id
+      WHERE ca.card_id = @cardId AND a.status <> 'closed'
+      ORDER BY a.id`,
+  );
+
+  const recordPinFailure = db.transaction((id: number, now: string): PinFailureOutcome => {
+    const row = incrementAttempts.get({ id, now });
+    if (!row) return { failedAttempts: 0, retained: false };
+    if (row.pin_failed_attempts < PIN_ATTEMPTS_MAX) return { failedAttempts: row.pin_failed_attempts, retained: false };
+    retain.run({ id, now });
+    logRetained.run({ id, now });
+    return { failedAttempts: row.pin_failed_attempts, retained: true };
+  });
+
+  return {
+    findByLookupKey(panHmac: string): CardRecord | null {
+      const row = byLookupKey.get({ panHmac });
+      return row ? toRecord(row) : null;
+    },
+    findById(id: number): CardRecord | null {
+      const row = byId.get({ id });
+      return row ? toRecord(row) : null;
+    },
+    /** Counts a wrong PIN; the third in a row retains the card and logs it, in the same transaction. */
+    recordPinFailure(id: number, now: string): PinFailureOutcome {
+      return recordPinFailure(id, now);
+    },
+    recordPinSuccess(id: number, now: string): void {
+      resetAttempts.run({ id, now });
+    },
+    replacePinHash(id: number, pinHash: string, now: string): void {
+      setPinHash.run({ id, pinHash, now });
+    },
+    accountsOf(cardId: number): CardAccount[] {
+      return accountsOfCard.all({ cardId }) as CardAccount[];
+    },
+  };
+}
+
+export type CardRepo = ReturnType<typeof createCardRepo>;

@@ -1,0 +1,143 @@
+// Composes the kiosk core from its parts: database, device secrets, cards, the session state machine, and the IPC
+// handler table. It runs under plain Node (browser host, tests) and inside Electron's main process alike.
+import { randomBytes, randomUUID } from 'node:crypto';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { type EventName, type EventPayload, type KioskStatus, ok } from '../../shared/ipc/index.ts';
+import { maskPan } from '../../shared/card.ts';
+import { createCardRepo } from '../cards/card-repo.ts';
+import { createPinHasher } from '../cards/card-secrets.ts';
+import { migrate } from '../db/migrate.ts';
+import { migrations } from '../db/migrations/index.ts';
+import { type Db, openDatabase } from '../db/open-database.ts';
+import { DEMO_CUSTOMERS } from '../demo/demo-data.ts';
+import { seedDemoDataIfEmpty } from '../demo/seed-demo-data.ts';
+import type { HandlerTable } from '../ipc/router.ts';
+import { loadDeviceSecrets } from '../secrets/device-secrets.ts';
+import { createSessionService, type DemoCardReader, isExpired } from '../session/session-service.ts';
+import {
+  type CoreEventListener,
+  type KioskCore,
+  type KioskCoreOptions,
+  systemClock,
+} from './kiosk-core-types.ts';
+
+export const DATABASE_FILE = 'kiosk.db';
+
+/** Reads a kiosk_meta value, creating it with `create()` on first use (inside the caller's transaction). */
+function metaValue(db: Db, key: string, create: () => string): string {
+  const row = db.prepare('SELECT value FROM kiosk_meta WHERE key = ?').get(key) as { value: string } | undefined;
+  if (row) return row.value;
+  const value = create();
+  db.prepare('INSERT INTO kiosk_meta (key, value) VALUES (?, ?)').run(key, value);
+  return value;
+}
+
+function createDemoReader(): DemoCardReader {
+  const pans = new Map(DEMO_CUSTOMERS.flatMap((customer) => customer.cards.map((card) => [card.demoCardId, card.pan])));
+  return { panOf: (demoCardId) => pans.get(demoCardId) ?? null };
+}
+
+export async function createKioskCore(options: KioskCoreOptions): Promise<KioskCore> {
+  const clock = options.clock ?? systemClock;
+  const { logger } = options;
+  mkdirSync(options.dataDir, { recursive: true });
+  const db = openDatabase(join(options.dataDir, DATABASE_FILE));
+  try {
+    const applied = migrate(db, migrations);
+    if (applied.length > 0) logger.info('database migrated', { version: applied.at(-1) ?? null });
+
+    const { installationId, kioskId } = db.transaction(() => ({
+      installationId: metaValue(db, 'installation_id', () => randomUUID()),
+      kioskId: metaValue(db, 'kiosk_id', () => `K${randomBytes(3).toString('hex').toUpperCase()}`),
+    }))();
+    const hasCards = (db.prepare('SELECT count(*) AS n FROM cards').get() as { n: number }).n > 0;
+    const secrets = loadDeviceSecrets(options.openSecretStore(installationId), !hasCards);
+    const pinHasher = createPinHasher(secrets.pinPepper);
+
+    if (options.mode === 'demo') {
+      const seeded = await seedDemoDataIfEmpty(db, secrets.panHmacKey, pinHasher, new Date(clock.now()).toISOString());
+      if (seeded) logger.info('demo data seeded', { kioskId });
+    }
+
+    const listeners = new Set<CoreEventListener>();
+    const emit = <E extends EventName>(event: E, payload: EventPayload<E>) => {
+      for (const listener of listeners) listener(event, payload);
+    };
+
+    const manualCardEntry = options.mode === 'demo';
+    const session = createSessionService({
+      cards: createCardRepo(db),
+      panHmacKey: secrets.panHmacKey,
+      pinHasher,
+      clock,
+      logger,
+      demoReader: options.mode === 'demo' ? createDemoReader() : null,
+      manualCardEntry,
+      onChange: (snapshot) => emit('session.changed', snapshot),
+    });
+
+    const status = (): KioskStatus => ({
+      kioskId,
+      version: options.version,
+      mode: options.mode,
+      inService: true,
+      outOfServiceReason: null,
+      manualCardEntry,
+    });
+
+    const handlers: HandlerTable = {
+      session: {
+        getSnapshot: () => ok(session.snapshot()),
+        insertCard: (request) => session.insertCard(request),
+        submitPin: (request) => session.submitPin(request.pin),
+        chooseTransaction: (request) => session.chooseTransaction(request.transaction),
+        backToMenu: () => session.backToMenu(),
+        finish: () => session.finish(),
+        cancel: () => session.cancel(),
+        keepAlive: () => session.keepAlive(),
+      },
+      system: {
+        getStatus: () => ok(status()),
+        listDemoCards: () =>
+          ok({
+            cards:
+              options.mode === 'demo'
+                ? DEMO_CUSTOMERS.flatMap((customer) =>
+                    customer.cards.map((card) => ({
+                      demoCardId: card.demoCardId,
+                      holderName: customer.displayName,
+                      maskedPan: maskPan(card.pan),
+                      note:
+                        card.status === 'blocked'
+                          ? ('blocked' as const)
+                          : isExpired(card.expiresYymm, clock.now())
+                            ? ('expired' as const)
+                            : ('active' as const),
+                    })),
+                  )
+                : [],
+          }),
+      },
+    };
+
+    logger.info('kiosk core started', { kioskId, version: options.version });
+    return {
+      kioskId,
+      handlers,
+      subscribe(listener) {
+        listeners.add(listener);
+        return () => listeners.delete(listener);
+      },
+      resetSession: (reason) => session.reset(reason),
+      close() {
+        session.dispose();
+        listeners.clear();
+        db.close();
+      },
+    };
+  } catch (cause) {
+    db.close();
+    throw cause;
+  }
+}

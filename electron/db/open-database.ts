@@ -1,0 +1,28 @@
+// Opens the kiosk's SQLite database with the durability pragmas on every open (better-sqlite3 does not keep
+// `synchronous` across connections) and checks the file before anything trusts it.
+import Database from 'better-sqlite3';
+import { KioskStartupError } from '../core/kiosk-core-types.ts';
+
+export type Db = Database.Database;
+
+/** How long a writer waits for a lock before failing, instead of failing at once. */
+export const BUSY_TIMEOUT_MS = 5_000;
+
+export function openDatabase(path: string): Db {
+  const db = new Database(path);
+  try {
+    db.pragma('journal_mode = WAL');
+    db.pragma('synchronous = FULL');
+    db.pragma('foreign_keys = ON');
+    db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
+    const check = db.pragma('quick_check', { simple: true });
+    if (check !== 'ok') {
+      throw new KioskStartupError('DATABASE_DAMAGED', `The kiosk database failed its integrity check (${String(check)}).`);
+    }
+    return db;
+  } catch (cause) {
+    db.close();
+    if (cause instanceof KioskStartupError) throw cause;
+    throw new KioskStartupError('DATABASE_DAMAGED', 'The kiosk database could not be opened.', { cause });
+  }
+}

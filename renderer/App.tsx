@@ -1,0 +1,101 @@
+// The root component: picks the screen from main's snapshot state once boot is done. It decides nothing itself;
+// every transition comes from a snapshot main pushed.
+import { type ReactNode, useEffect } from 'react';
+import type { SessionState } from '../shared/ipc/session.ts';
+import { NoticeBanner } from './components/NoticeBanner.tsx';
+import { ScreenLayout } from './components/ScreenLayout.tsx';
+import { useT } from './i18n/index.ts';
+import { type Intents, IntentsContext } from './intents.ts';
+import { BalanceScreen } from './screens/BalanceScreen.tsx';
+import { CardRefusedScreen } from './screens/CardRefusedScreen.tsx';
+import { CardRetainedScreen } from './screens/CardRetainedScreen.tsx';
+import { GoodbyeScreen } from './screens/GoodbyeScreen.tsx';
+import { MenuScreen } from './screens/MenuScreen.tsx';
+import { OutOfServiceScreen } from './screens/OutOfServiceScreen.tsx';
+import { PinEntryScreen } from './screens/PinEntryScreen.tsx';
+import { ProcessingScreen } from './screens/ProcessingScreen.tsx';
+import { WelcomeScreen } from './screens/WelcomeScreen.tsx';
+import { sessionSelectors, systemSelectors, uiSelectors, useAtmStore } from './store/index.ts';
+
+function renderScreen(state: SessionState): ReactNode {
+  switch (state) {
+    case 'idle':
+      return <WelcomeScreen />;
+    case 'pin_entry':
+      return <PinEntryScreen />;
+    case 'verifying_pin':
+      return <ProcessingScreen />;
+    case 'menu':
+      return <MenuScreen />;
+    case 'balance':
+      return <BalanceScreen />;
+    case 'card_refused':
+      return <CardRefusedScreen />;
+    case 'card_retained':
+      return <CardRetainedScreen />;
+    case 'goodbye':
+      return <GoodbyeScreen />;
+    case 'out_of_service':
+      return <OutOfServiceScreen />;
+    default:
+      // A state added to the contract without a screen is a compile error here.
+      return state satisfies never;
+  }
+}
+
+export function App({ intents }: { readonly intents: Intents }) {
+  const t = useT();
+  const boot = useAtmStore(systemSelectors.boot);
+  const state = useAtmStore(sessionSelectors.state);
+  const sessionId = useAtmStore(sessionSelectors.sessionId);
+  const language = useAtmStore(uiSelectors.language);
+
+  // Screen readers pick their voice from <html lang>, so it follows the session's language.
+  useEffect(() => {
+    document.documentElement.lang = language;
+  }, [language]);
+
+  let screen: ReactNode;
+  if (boot === 'ready') {
+    screen = (
+      // Keyed by session so nothing typed in one session (a half-entered PIN) can survive into the next.
+      <main key={sessionId ?? 'no-session'} data-screen={state}>
+        {renderScreen(state)}
+      </main>
+    );
+  } else if (boot === 'booting') {
+    screen = (
+      <main data-screen="booting">
+        <ScreenLayout title={t('app.booting.title')} className="screen--message">
+          <div className="spinner" aria-hidden="true" />
+        </ScreenLayout>
+      </main>
+    );
+  } else {
+    screen = (
+      <main data-screen="failed">
+        <OutOfServiceScreen titleKey="app.failed.title" bodyKey="app.failed.body" />
+      </main>
+    );
+  }
+
+  return (
+    <IntentsContext value={intents}>
+      <div id="app" data-app-state={boot}>
+        {screen}
+        <NoticeBanner />
+      </div>
+    </IntentsContext>
+  );
+}
+
+/** Shown when `window.atm` is missing: the page cannot do anything, so it says so plainly. */
+export function ApiUnavailable() {
+  return (
+    <div id="app" data-app-state="failed">
+      <main data-screen="unavailable">
+        <OutOfServiceScreen titleKey="app.unavailable.title" bodyKey="app.unavailable.body" />
+      </main>
+    </div>
+  );
+}

@@ -1,0 +1,52 @@
+// The touch keypad shared by PIN entry and manual card entry: digits in phone layout plus Cancel, Clear and Enter
+// in a side column, as on a bank's PIN pad. Digit keys look identical whether pressed or not (see `keepFocus`).
+import type { MouseEvent } from 'react';
+import type { KeypadActions } from '../hooks/use-keypad-keys.ts';
+import { useT } from '../i18n/index.ts';
+
+const DIGITS = ['1', '2', '3', '4', '5', '6', '7', '8', '9', '0'] as const;
+
+type KeypadProps = KeypadActions & { readonly enterDisabled: boolean };
+
+/**
+ * Keeps a tapped digit key from taking focus: a focus ring left on it, shown as soon as a physical key is
+ * pressed, would tell an onlooker which digit was tapped last.
+ */
+function keepFocus(event: MouseEvent<HTMLButtonElement>): void {
+  event.preventDefault();
+}
+
+export function Keypad({ onDigit, onClear, onCancel, onEnter, enterDisabled }: KeypadProps) {
+  const t = useT();
+  return (
+    <div className="keypad" role="group" aria-label={t('keypad.label')}>
+      {DIGITS.map((digit) => (
+        <button
+          key={digit}
+          type="button"
+          className={`key key--digit key--d${digit}`}
+          data-testid={`key-${digit}`}
+          onMouseDown={keepFocus}
+          onClick={() => onDigit(digit)}
+        >
+          {digit}
+        </button>
+      ))}
+      <button type="button" className="key key--cancel" data-testid="key-cancel" onClick={onCancel}>
+        {t('keypad.cancel')}
+      </button>
+      <button type="button" className="key key--clear" data-testid="key-clear" onClick={onClear}>
+        {t('keypad.clear')}
+      </button>
+      <button
+        type="button"
+        className="key key--enter"
+        data-testid="key-enter"
+        disabled={enterDisabled}
+        onClick={onEnter}
+      >
+        {t('keypad.enter')}
+      </button>
+    </div>
+  );
+}

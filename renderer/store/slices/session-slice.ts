@@ -1,0 +1,49 @@
+// Mirror of the session snapshot main pushes (`session.changed`) and returns from every intent. Main owns the
+// session; this slice only ever replaces the snapshot wholesale and never edits it.
+import { PIN_LENGTH_MAX } from '../../../shared/card.ts';
+import type { SessionSnapshot } from '../../../shared/ipc/session.ts';
+import type { AtmState, SliceCreator } from '../index.ts';
+
+/** What the screen shows before main's first snapshot arrives; boot replaces it. */
+const IDLE_SNAPSHOT: SessionSnapshot = {
+  revision: 0,
+  sessionId: null,
+  state: 'idle',
+  card: null,
+  pinLengthMin: 4,
+  pinLengthMax: PIN_LENGTH_MAX,
+  refusal: null,
+  transactions: [],
+  accounts: null,
+  timeoutAtMs: null,
+};
+
+export type SessionSlice = {
+  readonly session: { readonly snapshot: SessionSnapshot };
+  applySnapshot: (snapshot: SessionSnapshot) => void;
+};
+
+export const initialSessionState: Pick<SessionSlice, 'session'> = { session: { snapshot: IDLE_SNAPSHOT } };
+
+export const createSessionSlice: SliceCreator<SessionSlice> = (set, get) => ({
+  ...initialSessionState,
+  applySnapshot: (snapshot) => {
+    // An intent's reply can arrive after a newer pushed snapshot: never go back in time.
+    if (snapshot.revision < get().session.snapshot.revision) return;
+    // Back at idle means the session is over, however it ended (finish, cancel, timeout): drop its UI state too.
+    if (snapshot.state === 'idle' && get().session.snapshot.state !== 'idle') get().resetToIdle();
+    set({ session: { snapshot } });
+  },
+});
+
+export const sessionSelectors = {
+  snapshot: (s: AtmState) => s.session.snapshot,
+  state: (s: AtmState) => s.session.snapshot.state,
+  sessionId: (s: AtmState) => s.session.snapshot.sessionId,
+  maskedPan: (s: AtmState) => s.session.snapshot.card?.maskedPan ?? null,
+  refusalCode: (s: AtmState) => s.session.snapshot.refusal?.code ?? null,
+  /** Derived object: read it with `useShallow`. */
+  pinPolicy: (s: AtmState) => ({ min: s.session.snapshot.pinLengthMin, max: s.session.snapshot.pinLengthMax }),
+  transactions: (s: AtmState) => s.session.snapshot.transactions,
+  accounts: (s: AtmState) => s.session.snapshot.accounts,
+};

@@ -1,0 +1,29 @@
+// Per-session presentation state that main does not track: the customer's language and a transient notice.
+// Both belong to one customer, so `resetToIdle()` puts them back to their initial values.
+import { DEFAULT_LANGUAGE, type Language } from '../../i18n/languages.ts';
+import type { MessageKey } from '../../i18n/en.ts';
+import type { AtmState, SliceCreator } from '../index.ts';
+
+/** A short message over the current screen; `id` lets its timer dismiss exactly the notice it was started for. */
+export type Notice = { readonly id: number; readonly key: MessageKey };
+
+export type UiSlice = {
+  readonly ui: { readonly language: Language; readonly notice: Notice | null };
+  setLanguage: (language: Language) => void;
+  showNotice: (key: MessageKey) => void;
+  dismissNotice: (id: number) => void;
+};
+
+export const initialUiState: Pick<UiSlice, 'ui'> = { ui: { language: DEFAULT_LANGUAGE, notice: null } };
+
+export const createUiSlice: SliceCreator<UiSlice> = (set) => ({
+  ...initialUiState,
+  setLanguage: (language) => set((s) => ({ ui: { ...s.ui, language } })),
+  showNotice: (key) => set((s) => ({ ui: { ...s.ui, notice: { id: (s.ui.notice?.id ?? 0) + 1, key } } })),
+  dismissNotice: (id) => set((s) => (s.ui.notice?.id === id ? { ui: { ...s.ui, notice: null } } : s)),
+});
+
+export const uiSelectors = {
+  language: (s: AtmState) => s.ui.language,
+  notice: (s: AtmState) => s.ui.notice,
+};
