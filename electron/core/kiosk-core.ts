@@ -131,6 +131,7 @@ export async function createKioskCore(options: KioskCoreOptions): Promise<KioskC
       },
       resetSession: (reason) => session.reset(reason),
       close() {
+        if (!db.open) return;
         session.dispose();
         listeners.clear();
         db.close();

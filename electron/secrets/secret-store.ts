@@ -21,7 +21,9 @@ const UNAVAILABLE_MESSAGE =
  * Secrets of one installation, scoped by its installation id so two data dirs on one machine never share a pepper.
  */
 export function createKeychainSecretStore(installationId: string, service = KEYCHAIN_SERVICE): SecretStore {
-  const entry = (name: string) => new Entry(service, `${installationId}:${name}`);
+  // On Linux the library would otherwise fall back to the kernel keyring, which forgets everything at reboot:
+  // pin the persistent Secret Service so a missing one fails closed instead.
+  const entry = (name: string) => new Entry(service, `${installationId}:${name}`, { linux: { store: 'secret-service' } });
   const wrap = <T>(action: () => T): T => {
     try {
       return action();

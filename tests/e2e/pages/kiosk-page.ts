@@ -2,7 +2,11 @@
 import { type Page, expect } from '@playwright/test';
 
 export class KioskPage {
-  constructor(readonly page: Page) {}
+  readonly page: Page;
+
+  constructor(page: Page) {
+    this.page = page;
+  }
 
   async open(url: string) {
     await this.page.goto(url);
