@@ -1,16 +1,18 @@
 #!/usr/bin/env bash
-# Runs a command with an OS keychain available. The kiosk keeps its device secrets only in the keychain and refuses
-# to start without one, so the tests use the real thing. On a desktop session the user's keychain is already there;
-# on a headless Linux machine (CI) this starts a private D-Bus session with an unlocked gnome-keyring for the run.
+# Runs a command with a real OS keychain: a private D-Bus session with an unlocked gnome-keyring (Secret Service).
+# The kiosk keeps its device secrets only in the keychain and refuses to start without one, so the tests use the
+# real thing. The keyring lives in a temp dir removed afterwards, or in ATM_KEYRING_HOME when that is set.
 set -euo pipefail
 
 if [ "$(uname -s)" != "Linux" ] || [ -n "${ATM_KEYCHAIN_READY:-}" ]; then
   exec "$@"
 fi
 
-if [ -z "${DBUS_SESSION_BUS_ADDRESS:-}" ]; then
+# Always a private session bus, so tests never read or write the developer's own keychain.
+if [ -z "${ATM_OWN_BUS:-}" ]; then
   command -v dbus-run-session >/dev/null || { echo "with-keychain: dbus-run-session not found (apt-get install dbus)" >&2; exit 1; }
-  exec dbus-run-session -- "$0" "$@"
+  export ATM_OWN_BUS=1
+  exec dbus-run-session -- bash "$0" "$@"
 fi
 
 if ! command -v gnome-keyring-daemon >/dev/null; then
