@@ -63,7 +63,23 @@ export default tseslint.config(
   },
   {
     // The core owns data and rules and must run under plain Node: no Electron in it.
-    files: ['electron/core/**', 'electron/db/**', 'electron/cards/**', 'electron/session/**', 'electron/secrets/**', 'electron/demo/**', 'electron/log/**', 'electron/ipc/router.ts', 'electron/browser-host/**'],
+    files: [
+      'electron/core/**',
+      'electron/db/**',
+      'electron/cards/**',
+      'electron/cash/**',
+      'electron/devices/**',
+      'electron/ledger/**',
+      'electron/journal/**',
+      'electron/settings/**',
+      'electron/transactions/**',
+      'electron/session/**',
+      'electron/secrets/**',
+      'electron/demo/**',
+      'electron/log/**',
+      'electron/ipc/router.ts',
+      'electron/browser-host/**',
+    ],
     rules: restrict(['electron', 'electron/*', '**/renderer/**', 'react'], 'The core runs without Electron: take Electron things as parameters in the shell.'),
   },
   {

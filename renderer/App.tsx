@@ -9,12 +9,21 @@ import { type Intents, IntentsContext } from './intents.ts';
 import { BalanceScreen } from './screens/BalanceScreen.tsx';
 import { CardRefusedScreen } from './screens/CardRefusedScreen.tsx';
 import { CardRetainedScreen } from './screens/CardRetainedScreen.tsx';
+import { DepositNotesScreen } from './screens/DepositNotesScreen.tsx';
 import { GoodbyeScreen } from './screens/GoodbyeScreen.tsx';
 import { MenuScreen } from './screens/MenuScreen.tsx';
+import { MiniStatementScreen } from './screens/MiniStatementScreen.tsx';
 import { OutOfServiceScreen } from './screens/OutOfServiceScreen.tsx';
+import { PinChangeScreen } from './screens/PinChangeScreen.tsx';
 import { PinEntryScreen } from './screens/PinEntryScreen.tsx';
 import { ProcessingScreen } from './screens/ProcessingScreen.tsx';
+import { TakeCardScreen } from './screens/TakeCardScreen.tsx';
+import { TakeCashScreen } from './screens/TakeCashScreen.tsx';
+import { TransactionResultScreen } from './screens/TransactionResultScreen.tsx';
+import { TransferConfirmScreen } from './screens/TransferConfirmScreen.tsx';
+import { TransferDetailsScreen } from './screens/TransferDetailsScreen.tsx';
 import { WelcomeScreen } from './screens/WelcomeScreen.tsx';
+import { WithdrawalAmountScreen } from './screens/WithdrawalAmountScreen.tsx';
 import { sessionSelectors, systemSelectors, uiSelectors, useAtmStore } from './store/index.ts';
 
 function renderScreen(state: SessionState): ReactNode {
@@ -24,11 +33,31 @@ function renderScreen(state: SessionState): ReactNode {
     case 'pin_entry':
       return <PinEntryScreen />;
     case 'verifying_pin':
-      return <ProcessingScreen />;
+      return <ProcessingScreen titleKey="processing.pin" />;
     case 'menu':
       return <MenuScreen />;
+    case 'withdrawal_amount':
+      return <WithdrawalAmountScreen />;
+    case 'deposit_notes':
+      return <DepositNotesScreen />;
+    case 'transfer_details':
+      return <TransferDetailsScreen />;
+    case 'transfer_confirm':
+      return <TransferConfirmScreen />;
+    case 'pin_change':
+      return <PinChangeScreen />;
+    case 'processing':
+      return <ProcessingScreen />;
+    case 'take_card':
+      return <TakeCardScreen />;
+    case 'take_cash':
+      return <TakeCashScreen />;
     case 'balance':
       return <BalanceScreen />;
+    case 'mini_statement':
+      return <MiniStatementScreen />;
+    case 'transaction_result':
+      return <TransactionResultScreen />;
     case 'card_refused':
       return <CardRefusedScreen />;
     case 'card_retained':

@@ -18,6 +18,18 @@ export type Intents = {
   insertCard: (request: RequestOf<'session', 'insertCard'>) => void;
   submitPin: (request: RequestOf<'session', 'submitPin'>) => void;
   chooseTransaction: (request: RequestOf<'session', 'chooseTransaction'>) => void;
+  selectWithdrawal: (request: RequestOf<'session', 'selectWithdrawal'>) => void;
+  /** The note counts the (simulated) acceptor reports. */
+  submitDeposit: (request: RequestOf<'session', 'submitDeposit'>) => void;
+  requestTransfer: (request: RequestOf<'session', 'requestTransfer'>) => void;
+  confirmTransfer: () => void;
+  showStatement: (request: RequestOf<'session', 'showStatement'>) => void;
+  /** The three PINs cross once, in this call; the caller forgets them before sending. */
+  changePin: (request: RequestOf<'session', 'changePin'>) => void;
+  /** The demo card reader: the customer took the ejected card. */
+  cardTaken: () => void;
+  /** The demo dispenser: the customer took the presented cash. */
+  cashTaken: () => void;
   backToMenu: () => void;
   finish: () => void;
   cancel: () => void;
@@ -35,8 +47,8 @@ export function createIntents(atm: AtmApi): Intents {
         } else if (NOTICE_CODES.has(result.error.code)) {
           store.showNotice('notice.internal');
         }
-        // SESSION_BUSY, INVALID_STATE and refusals (PIN_INCORRECT, CARD_*…) are left to the pushed snapshot,
-        // which is authoritative and carries `refusal.code` for the screen.
+        // SESSION_BUSY, INVALID_STATE and refusals (PIN_INCORRECT, CARD_*, INSUFFICIENT_FUNDS…) are left to the
+        // pushed snapshot, which is authoritative and carries `refusal.code` for the screen.
       },
       () => useAtmStore.getState().showNotice('notice.internal'),
     );
@@ -46,6 +58,14 @@ export function createIntents(atm: AtmApi): Intents {
     insertCard: (request) => send(session.insertCard(request)),
     submitPin: (request) => send(session.submitPin(request)),
     chooseTransaction: (request) => send(session.chooseTransaction(request)),
+    selectWithdrawal: (request) => send(session.selectWithdrawal(request)),
+    submitDeposit: (request) => send(session.submitDeposit(request)),
+    requestTransfer: (request) => send(session.requestTransfer(request)),
+    confirmTransfer: () => send(session.confirmTransfer({})),
+    showStatement: (request) => send(session.showStatement(request)),
+    changePin: (request) => send(session.changePin(request)),
+    cardTaken: () => send(session.cardTaken({})),
+    cashTaken: () => send(session.cashTaken({})),
     backToMenu: () => send(session.backToMenu({})),
     finish: () => send(session.finish({})),
     cancel: () => send(session.cancel({})),

@@ -18,6 +18,8 @@ export type CardRecord = {
 };
 
 export type CardAccount = {
+  /** The ledger account id (electron/ledger), for creating transfers; never shown to the renderer. */
+  readonly accountId: number;
   readonly accountNumber: string;
   readonly label: string;
   readonly currency: string;
@@ -74,9 +76,12 @@ export function createCardRepo(db: Db) {
   const setPinHash = db.prepare<{ id: number; pinHash: string; now: string }>(
     `UPDATE cards SET pin_hash = @pinHash, updated_at = @now WHERE id = @id`,
   );
-  const accountsOfCard = db.prepare<{ cardId: number }, Record<string, unknown>>(
-    `SELECT a.account_number AS accountNumber, a.label, a.currency, a.ledger_balance_minor AS ledgerBalanceMinor,
-            a.pending_debits_minor AS pendingDebitsMinor, a.status
+  // Balances come from the ledger's cached counters (customer accounts are credit-normal): the posted balance is
+  // credits − debits posted, and holds are the pending debits.
+  const accountsOfCard = db.prepare<{ cardId: number }, CardAccount>(
+    `SELECT a.id AS accountId, a.account_number AS accountNumber, a.label, a.currency,
+            a.credits_posted_minor - a.debits_posted_minor AS ledgerBalanceMinor,
+            a.debits_pending_minor AS pendingDebitsMinor, a.status
        FROM card_accounts ca JOIN accounts a ON a.id = ca.account_id
       WHERE ca.card_id = @cardId AND a.status <> 'closed'
       ORDER BY a.id`,
@@ -111,7 +116,7 @@ export function createCardRepo(db: Db) {
       setPinHash.run({ id, pinHash, now });
     },
     accountsOf(cardId: number): CardAccount[] {
-      return accountsOfCard.all({ cardId }) as CardAccount[];
+      return accountsOfCard.all({ cardId });
     },
   };
 }

@@ -4,6 +4,9 @@ import type { EventName, EventPayload } from '../../shared/ipc/index.ts';
 import type { HandlerTable } from '../ipc/router.ts';
 import type { Logger } from '../log/logger.ts';
 import type { SecretStore } from '../secrets/secret-store.ts';
+import type { CashDispenser } from '../devices/cash-dispenser.ts';
+import type { DepositAcceptor } from '../devices/deposit-acceptor.ts';
+import type { KioskSettings } from '../settings/kiosk-settings.ts';
 
 export type Clock = {
   now(): number;
@@ -29,6 +32,13 @@ export type KioskCoreOptions = {
   /** `demo` seeds the demo customers into an empty database and enables the simulated card reader. */
   readonly mode: 'demo' | 'live';
   readonly version: string;
+  /** Device drivers; the simulators of demo mode when absent. */
+  readonly devices?: {
+    readonly dispenser?: CashDispenser;
+    readonly acceptor?: DepositAcceptor & { readonly denominationsMinor: readonly number[] };
+  };
+  /** Settings over the stored ones (tests, command-line). */
+  readonly settingsOverrides?: Partial<KioskSettings>;
 };
 
 export type KioskCore = {

@@ -15,6 +15,16 @@ import { seedDemoDataIfEmpty } from '../demo/seed-demo-data.ts';
 import type { HandlerTable } from '../ipc/router.ts';
 import { loadDeviceSecrets } from '../secrets/device-secrets.ts';
 import { createSessionService, type DemoCardReader, isExpired } from '../session/session-service.ts';
+import { createCassetteRepo } from '../cash/cassette-repo.ts';
+import { createSimulatedDispenser } from '../devices/simulated-cash-dispenser.ts';
+import { createSimulatedDepositAcceptor } from '../devices/simulated-deposit-acceptor.ts';
+import { createJournal } from '../journal/journal.ts';
+import { createLedger } from '../ledger/ledger.ts';
+import { loadSettings } from '../settings/kiosk-settings.ts';
+import { createTeller } from '../transactions/teller.ts';
+import { createTraceNumbers } from '../transactions/trace-numbers.ts';
+import { createTransactionRepo } from '../transactions/transaction-repo.ts';
+import { DEMO_ACCEPTED_DENOMINATIONS, seedDemoCashIfEmpty } from '../demo/seed-demo-cash.ts';
 import {
   type CoreEventListener,
   type KioskCore,
@@ -55,25 +65,61 @@ export async function createKioskCore(options: KioskCoreOptions): Promise<KioskC
     const secrets = loadDeviceSecrets(options.openSecretStore(installationId), !hasCards);
     const pinHasher = createPinHasher(secrets.pinPepper);
 
+    const now = () => clock.now();
     if (options.mode === 'demo') {
       const seeded = await seedDemoDataIfEmpty(db, secrets.panHmacKey, pinHasher, new Date(clock.now()).toISOString());
       if (seeded) logger.info('demo data seeded', { kioskId });
+      seedDemoCashIfEmpty(db, now);
     }
+    const settings = loadSettings(db, { manualCardEntry: options.mode === 'demo', ...options.settingsOverrides });
+    const ledger = createLedger(db, { now });
+    const cassettes = createCassetteRepo(db);
+    const journal = createJournal(db, { now });
+    const cards = createCardRepo(db);
+    const teller = createTeller({
+      db,
+      ledger,
+      cassettes,
+      journal,
+      cards,
+      transactions: createTransactionRepo(db),
+      trace: createTraceNumbers(db),
+      settings: () => settings,
+      kioskId,
+      now,
+    });
+
+    // Start-up checks: money that does not add up, or a journal without room, keeps customers out.
+    let outOfServiceReason: string | null = null;
+    const balances = ledger.verifyBalances();
+    const cashAccount = ledger.account(ledger.internalAccountId('kiosk_cash', settings.currency));
+    const cashInCassettes = cassettes.totalValueMinor(settings.currency);
+    if (!balances.ok) outOfServiceReason = 'ledger balances do not match the transfers';
+    else if (cashAccount && cashAccount.balanceMinor !== cashInCassettes) outOfServiceReason = 'cash account does not match the cassettes';
+    else if (journal.status().nearCapacity) outOfServiceReason = 'electronic journal nearly full';
+    journal.append({ kind: outOfServiceReason ? 'kiosk.out_of_service' : 'kiosk.in_service', data: { reason: outOfServiceReason ?? 'start' } });
+    if (outOfServiceReason) logger.error('kiosk out of service', { reason: outOfServiceReason });
 
     const listeners = new Set<CoreEventListener>();
     const emit = <E extends EventName>(event: E, payload: EventPayload<E>) => {
       for (const listener of listeners) listener(event, payload);
     };
 
-    const manualCardEntry = options.mode === 'demo';
     const session = createSessionService({
-      cards: createCardRepo(db),
+      cards,
+      teller,
+      dispenser: options.devices?.dispenser ?? createSimulatedDispenser({ dispenseMs: 400, takeAfterMs: 0, retractMs: 400 }),
+      acceptor: options.devices?.acceptor ?? {
+        ...createSimulatedDepositAcceptor({ denominationsMinor: DEMO_ACCEPTED_DENOMINATIONS, countMs: 400 }),
+        denominationsMinor: DEMO_ACCEPTED_DENOMINATIONS,
+      },
       panHmacKey: secrets.panHmacKey,
       pinHasher,
       clock,
       logger,
       demoReader: options.mode === 'demo' ? createDemoReader() : null,
-      manualCardEntry,
+      settings: () => settings,
+      inService: () => outOfServiceReason === null && !journal.status().nearCapacity,
       onChange: (snapshot) => emit('session.changed', snapshot),
     });
 
@@ -81,9 +127,9 @@ export async function createKioskCore(options: KioskCoreOptions): Promise<KioskC
       kioskId,
       version: options.version,
       mode: options.mode,
-      inService: true,
-      outOfServiceReason: null,
-      manualCardEntry,
+      inService: outOfServiceReason === null,
+      outOfServiceReason,
+      manualCardEntry: settings.manualCardEntry,
     });
 
     const handlers: HandlerTable = {
@@ -92,6 +138,14 @@ export async function createKioskCore(options: KioskCoreOptions): Promise<KioskC
         insertCard: (request) => session.insertCard(request),
         submitPin: (request) => session.submitPin(request.pin),
         chooseTransaction: (request) => session.chooseTransaction(request.transaction),
+        selectWithdrawal: (request) => session.selectWithdrawal(request.amountMinor, request.accountRef),
+        submitDeposit: (request) => session.submitDeposit(request.accountRef, request.notes),
+        requestTransfer: (request) => session.requestTransfer(request),
+        confirmTransfer: () => session.confirmTransfer(),
+        showStatement: (request) => session.showStatement(request.accountRef),
+        changePin: (request) => session.changePin(request.currentPin, request.newPin, request.newPinAgain),
+        cardTaken: () => session.cardTaken(),
+        cashTaken: () => session.cashTaken(),
         backToMenu: () => session.backToMenu(),
         finish: () => session.finish(),
         cancel: () => session.cancel(),

@@ -1,12 +1,13 @@
 // The customer session state machine. The renderer only sends intents; this module decides every step from its
-// own state (idle → PIN → menu → balance → goodbye), so a compromised renderer cannot skip the PIN. One intent is
-// decided at a time, and every waiting step ends on its own after a timeout.
+// own state, so a compromised renderer cannot skip the PIN, pick an account that is not the card's, or make the
+// kiosk dispense. One intent is decided at a time, every waiting step ends on its own after a timeout, and cash
+// is presented only after the card has been taken (card before cash).
 import { luhnValid, maskPan, parseTrack2 } from '../../shared/card.ts';
 import {
-  type AccountBalance,
   type CardInsert,
   type Envelope,
   type ErrorCode,
+  type Receipt,
   type SessionSnapshot,
   type SessionState,
   type TransactionKind,
@@ -15,33 +16,30 @@ import {
 } from '../../shared/ipc/index.ts';
 import type { CardRecord, CardRepo } from '../cards/card-repo.ts';
 import { panLookupKey, type PinHasher } from '../cards/card-secrets.ts';
+import { pinPolicyViolation } from '../cards/pin-policy.ts';
 import type { Clock } from '../core/kiosk-core-types.ts';
+import type { CashDispenser, DispenseOutcome } from '../devices/cash-dispenser.ts';
+import type { DepositAcceptor } from '../devices/deposit-acceptor.ts';
 import type { Logger } from '../log/logger.ts';
-
-export type SessionTimeouts = {
-  /** How long a waiting step (PIN, menu, balance) waits for the customer. */
-  readonly inactivityMs: number;
-  /** How long goodbye / card refused / card retained stay before the idle screen. */
-  readonly endScreenMs: number;
-};
-
-export const DEFAULT_SESSION_TIMEOUTS: SessionTimeouts = { inactivityMs: 30_000, endScreenMs: 5_000 };
-
-/** PIN length policy shown to the keypad; verification itself compares hashes. */
-export const PIN_LENGTH = { min: 4, max: 6 } as const;
+import type { KioskSettings } from '../settings/kiosk-settings.ts';
+import type { AuthorisedWithdrawal, CardAccountView, Customer, PreparedTransfer, Teller } from '../transactions/teller.ts';
 
 /** The simulated card reader of demo mode: a demo card id stands for a card placed in the reader. */
 export type DemoCardReader = { panOf(demoCardId: string): string | null };
 
 export type SessionServiceDeps = {
   readonly cards: CardRepo;
+  readonly teller: Teller;
+  readonly dispenser: CashDispenser;
+  readonly acceptor: DepositAcceptor & { readonly denominationsMinor: readonly number[] };
   readonly panHmacKey: Buffer;
   readonly pinHasher: PinHasher;
   readonly clock: Clock;
   readonly logger: Logger;
   readonly demoReader: DemoCardReader | null;
-  readonly manualCardEntry: boolean;
-  readonly timeouts?: SessionTimeouts;
+  readonly settings: () => KioskSettings;
+  /** Whether customers may be served now (verified ledger, journal with room, devices). */
+  readonly inService: () => boolean;
   readonly onChange: (snapshot: SessionSnapshot) => void;
 };
 
@@ -51,7 +49,11 @@ type Session = {
   readonly cardId: number | null;
   readonly maskedPan: string | null;
   readonly refusal: ErrorCode | null;
-  readonly accounts: readonly AccountBalance[] | null;
+  readonly accounts: readonly CardAccountView[] | null;
+  readonly statementRef: string | null;
+  readonly transfer: PreparedTransfer | null;
+  readonly withdrawal: { readonly authorised: AuthorisedWithdrawal; readonly outcome: DispenseOutcome } | null;
+  readonly receipt: Receipt | null;
   readonly timeoutAtMs: number | null;
 };
 
@@ -62,12 +64,39 @@ const IDLE: Session = {
   maskedPan: null,
   refusal: null,
   accounts: null,
+  statementRef: null,
+  transfer: null,
+  withdrawal: null,
+  receipt: null,
   timeoutAtMs: null,
 };
 
-const WAITING_STATES: ReadonlySet<SessionState> = new Set(['pin_entry', 'menu', 'balance']);
+/** Steps that wait for the customer and end the session when nobody answers. */
+const WAITING_STATES: ReadonlySet<SessionState> = new Set([
+  'pin_entry',
+  'menu',
+  'withdrawal_amount',
+  'deposit_notes',
+  'transfer_details',
+  'transfer_confirm',
+  'pin_change',
+  'balance',
+  'mini_statement',
+  'transaction_result',
+]);
 const END_STATES: ReadonlySet<SessionState> = new Set(['goodbye', 'card_refused', 'card_retained']);
-const TRANSACTIONS: readonly TransactionKind[] = ['balance'];
+const SERVICE_STATES: readonly SessionState[] = [
+  'menu',
+  'withdrawal_amount',
+  'deposit_notes',
+  'transfer_details',
+  'transfer_confirm',
+  'pin_change',
+  'balance',
+  'mini_statement',
+  'transaction_result',
+];
+const TRANSACTIONS: readonly TransactionKind[] = ['withdrawal', 'deposit', 'transfer', 'balance', 'mini_statement', 'pin_change'];
 
 /** A card is valid through the last day of its expiry month. */
 export function isExpired(expiresYymm: string, nowMs: number): boolean {
@@ -77,30 +106,80 @@ export function isExpired(expiresYymm: string, nowMs: number): boolean {
 }
 
 export function createSessionService(deps: SessionServiceDeps) {
-  const { cards, clock, logger } = deps;
-  const timeouts = deps.timeouts ?? DEFAULT_SESSION_TIMEOUTS;
+  const { cards, teller, clock, logger } = deps;
   let session: Session = IDLE;
+  /** The card number while the card is in the reader: needed for the PIN policy, never stored or sent. */
+  let panInReader: string | null = null;
   let revision = 0;
   let timer: unknown = null;
   let busy = false;
 
-  const snapshot = (): SessionSnapshot => ({
-    revision,
-    sessionId: session.id,
-    state: session.state,
-    card: session.maskedPan ? { maskedPan: session.maskedPan } : null,
-    pinLengthMin: PIN_LENGTH.min,
-    pinLengthMax: PIN_LENGTH.max,
-    refusal: session.refusal ? { code: session.refusal } : null,
-    transactions: session.cardId !== null ? [...TRANSACTIONS] : [],
-    accounts: session.accounts ? [...session.accounts] : null,
-    timeoutAtMs: session.timeoutAtMs,
-  });
+  const snapshot = (): SessionSnapshot => {
+    const settings = deps.settings();
+    const verified = SERVICE_STATES.includes(session.state) || ['processing', 'take_card', 'take_cash'].includes(session.state);
+    return {
+      revision,
+      sessionId: session.id,
+      state: session.state,
+      card: session.maskedPan ? { maskedPan: session.maskedPan } : null,
+      pinLengthMin: settings.pinLengthMin,
+      pinLengthMax: settings.pinLengthMax,
+      refusal: session.refusal ? { code: session.refusal } : null,
+      transactions: session.accounts && verified ? [...TRANSACTIONS] : [],
+      accounts: session.accounts
+        ? session.accounts.map(({ accountRef, accountLabel, maskedAccountNumber, currency, ledgerMinor, availableMinor }) => ({
+            accountRef,
+            accountLabel,
+            maskedAccountNumber,
+            currency,
+            ledgerMinor,
+            availableMinor,
+          }))
+        : null,
+      currency: settings.currency,
+      withdrawal:
+        session.state === 'withdrawal_amount'
+          ? { fastCashMinor: teller.fastCashMinor(), maxMinor: settings.withdrawalMaxMinor }
+          : null,
+      deposit:
+        session.state === 'deposit_notes'
+          ? { denominationsMinor: [...deps.acceptor.denominationsMinor], notesMax: settings.depositNotesMax }
+          : null,
+      transfer:
+        session.state === 'transfer_confirm' && session.transfer
+          ? {
+              fromAccountRef: session.transfer.from.accountRef,
+              recipientMaskedName: session.transfer.recipientMaskedName,
+              recipientMaskedAccount: session.transfer.recipientMaskedAccount,
+              amountMinor: session.transfer.amountMinor,
+              feeMinor: session.transfer.feeMinor,
+            }
+          : null,
+      statement: statementSnapshot(),
+      receipt: session.receipt,
+      timeoutAtMs: session.timeoutAtMs,
+    };
+  };
+
+  const statementSnapshot = (): SessionSnapshot['statement'] => {
+    if (session.state !== 'mini_statement' || !session.statementRef) return null;
+    const account = session.accounts?.find((candidate) => candidate.accountRef === session.statementRef);
+    return account ? { accountRef: account.accountRef, rows: teller.statement(account) } : null;
+  };
+
+  const timeoutFor = (state: SessionState): number | null => {
+    const settings = deps.settings();
+    if (WAITING_STATES.has(state)) return settings.inactivityTimeoutMs;
+    if (END_STATES.has(state)) return settings.endScreenMs;
+    if (state === 'take_card') return settings.cardTakeTimeoutMs;
+    if (state === 'take_cash') return settings.cashTakeTimeoutMs;
+    return null;
+  };
 
   const armTimer = (state: SessionState): number | null => {
     if (timer !== null) clock.clearTimeout(timer);
     timer = null;
-    const delayMs = WAITING_STATES.has(state) ? timeouts.inactivityMs : END_STATES.has(state) ? timeouts.endScreenMs : null;
+    const delayMs = timeoutFor(state);
     if (delayMs === null) return null;
     const expected = revision + 1;
     timer = clock.setTimeout(() => onTimeout(expected), delayMs);
@@ -111,29 +190,80 @@ export function createSessionService(deps: SessionServiceDeps) {
     const from = session.state;
     const timeoutAtMs = armTimer(next.state);
     session = { ...next, timeoutAtMs };
+    if (next.state === 'idle') panInReader = null;
     revision += 1;
     if (from !== next.state) {
-      logger.info('session step', {
-        sessionId: session.id,
-        from,
-        to: next.state,
-        maskedPan: session.maskedPan,
-        code: session.refusal,
-      });
+      logger.info('session step', { sessionId: session.id, from, to: next.state, maskedPan: session.maskedPan, code: session.refusal });
     }
     const current = snapshot();
     deps.onChange(current);
     return current;
   };
 
+  /** Runs an async step (device, argon2) with every other intent refused as busy until it ends. */
+  const exclusive = async <T>(step: () => Promise<T>): Promise<T> => {
+    busy = true;
+    try {
+      return await step();
+    } finally {
+      busy = false;
+    }
+  };
+
+  const customer = (): Customer | null =>
+    session.id && session.cardId !== null && session.maskedPan
+      ? { sessionId: session.id, cardId: session.cardId, maskedPan: session.maskedPan }
+      : null;
+
+  const endSession = (refusal: ErrorCode | null): SessionSnapshot => {
+    const who = customer();
+    if (who) teller.journalEntry(who, 'session.ended', { data: { reason: refusal ?? 'finished' } });
+    return transition({ ...session, state: 'goodbye', refusal, accounts: null, transfer: null, withdrawal: null });
+  };
+
   const onTimeout = (expectedRevision: number) => {
     timer = null;
     if (revision !== expectedRevision || busy) return;
-    if (WAITING_STATES.has(session.state)) {
-      transition({ ...session, state: 'goodbye', refusal: 'SESSION_TIMEOUT', accounts: null });
+    if (session.state === 'take_cash') {
+      void retractCash();
+    } else if (session.state === 'take_card') {
+      void cardNotTaken();
+    } else if (WAITING_STATES.has(session.state)) {
+      endSession('SESSION_TIMEOUT');
     } else if (END_STATES.has(session.state)) {
       transition(IDLE);
     }
+  };
+
+  /** Cash left in the slot: retract it and void the hold. The card is already back with the customer. */
+  const retractCash = async () => {
+    const pending = session.withdrawal;
+    const who = customer();
+    if (!pending || !who) return;
+    const sessionId = session.id;
+    await exclusive(async () => {
+      transition({ ...session, state: 'processing' });
+      const retract = await deps.dispenser.retract();
+      if (session.id !== sessionId) return;
+      const receipt = teller.retractWithdrawal(who, pending.authorised, pending.outcome, retract.notes);
+      transition({ ...session, state: 'goodbye', refusal: 'CASH_RETRACTED', withdrawal: null, receipt });
+    });
+  };
+
+  /**
+   * The ejected card was not taken: it is retained (a card left in the slot is someone else's to take), and a
+   * withdrawal waiting behind it is voided with nothing presented.
+   */
+  const cardNotTaken = async () => {
+    const who = customer();
+    if (!who) return;
+    if (session.withdrawal) {
+      const receipt = teller.failWithdrawal(who, session.withdrawal.authorised, session.withdrawal.outcome, 'SESSION_TIMEOUT');
+      session = { ...session, receipt };
+      if (deps.dispenser.status().notesInSlot > 0) await deps.dispenser.retract();
+    }
+    teller.journalEntry(who, 'card.retained', { data: { reason: 'not_taken' } });
+    transition({ ...session, state: 'card_retained', refusal: 'CARD_RETAINED', withdrawal: null, accounts: null });
   };
 
   /** Ends the insert with a refusal screen; the card (if any) is handed back. */
@@ -155,6 +285,18 @@ export function createSessionService(deps: SessionServiceDeps) {
     return null;
   };
 
+  /** Stays on the current step and says why; the renderer explains the code. */
+  const refuse = (code: ErrorCode, state: SessionState = session.state): Envelope<SessionSnapshot> => {
+    transition({ ...session, state, refusal: code });
+    return err(code, `Refused: ${code}.`);
+  };
+
+  const accountByRef = (accountRef: string): CardAccountView | null =>
+    session.accounts?.find((account) => account.accountRef === accountRef) ?? null;
+
+  /** Fresh balances for the card's accounts (after every money movement). */
+  const withFreshAccounts = (): Session => ({ ...session, accounts: session.cardId === null ? null : teller.accountsOf(session.cardId) });
+
   const nowIso = () => new Date(clock.now()).toISOString();
 
   const readPan = (insert: CardInsert): { pan: string } | { refusal: ErrorCode } => {
@@ -168,15 +310,35 @@ export function createSessionService(deps: SessionServiceDeps) {
         return track ? { pan: track.pan } : { refusal: 'CARD_UNREADABLE' };
       }
       case 'manual':
-        if (!deps.manualCardEntry) return { refusal: 'MANUAL_ENTRY_DISABLED' };
+        if (!deps.settings().manualCardEntry) return { refusal: 'MANUAL_ENTRY_DISABLED' };
         return luhnValid(insert.pan) ? { pan: insert.pan } : { refusal: 'CARD_UNREADABLE' };
     }
+  };
+
+  /** Verifies a PIN against the card, counting a wrong one toward retention. */
+  const checkPin = async (card: CardRecord, pin: string): Promise<'ok' | 'wrong' | 'retained'> => {
+    const matched = await deps.pinHasher.verify(card.pinHash, pin);
+    if (matched) {
+      cards.recordPinSuccess(card.id, nowIso());
+      return 'ok';
+    }
+    const outcome = cards.recordPinFailure(card.id, nowIso());
+    return outcome.retained ? 'retained' : 'wrong';
+  };
+
+  const retainAfterPins = () => {
+    const who = customer();
+    logger.warn('card retained after wrong PINs', { sessionId: session.id, maskedPan: session.maskedPan });
+    if (who) teller.journalEntry(who, 'card.retained', { data: { reason: 'pin_attempts_exceeded' } });
+    transition({ ...session, state: 'card_retained', refusal: 'CARD_RETAINED', accounts: null });
+    return err('CARD_RETAINED', 'The card was retained.');
   };
 
   return {
     snapshot,
 
     insertCard(insert: CardInsert): Envelope<SessionSnapshot> {
+      if (!deps.inService()) return err('OUT_OF_SERVICE', 'The kiosk is out of service.');
       const refused = guard(['idle']);
       if (refused) return refused;
       const read = readPan(insert);
@@ -186,97 +348,284 @@ export function createSessionService(deps: SessionServiceDeps) {
       if (!card) return refuseCard('CARD_UNKNOWN', maskedPan);
       const refusal = refusalForCard(card);
       if (refusal) return refuseCard(refusal, maskedPan);
-      return ok(
-        transition({ ...IDLE, id: crypto.randomUUID(), state: 'pin_entry', cardId: card.id, maskedPan }),
-      );
+      panInReader = read.pan;
+      const id = crypto.randomUUID();
+      teller.journalEntry({ sessionId: id, cardId: card.id, maskedPan }, 'card.inserted');
+      return ok(transition({ ...IDLE, id, state: 'pin_entry', cardId: card.id, maskedPan }));
     },
 
     async submitPin(pin: string): Promise<Envelope<SessionSnapshot>> {
       const refused = guard(['pin_entry']);
       if (refused) return refused;
-      if (pin.length < PIN_LENGTH.min || pin.length > PIN_LENGTH.max) {
+      const settings = deps.settings();
+      if (pin.length < settings.pinLengthMin || pin.length > settings.pinLengthMax) {
         return err('BAD_REQUEST', 'The PIN length is outside the policy.');
       }
-      const cardId = session.cardId;
-      const card = cardId === null ? null : cards.findById(cardId);
+      const card = session.cardId === null ? null : cards.findById(session.cardId);
       if (!card) return err('INVALID_STATE', 'No card in the reader.');
       const cardRefusal = refusalForCard(card);
       if (cardRefusal) {
-        // The card was blocked or retained elsewhere while the customer typed: it never reaches verification.
+        // Blocked or retained elsewhere while the customer typed: it never reaches verification.
         transition({ ...session, state: 'card_refused', refusal: cardRefusal });
         return err(cardRefusal, `Card refused: ${cardRefusal}.`);
       }
-      busy = true;
       const sessionId = session.id;
-      transition({ ...session, state: 'verifying_pin', refusal: null });
-      let matched: boolean;
-      try {
-        matched = await deps.pinHasher.verify(card.pinHash, pin);
-      } finally {
-        busy = false;
-      }
-      if (session.id !== sessionId) return err('INVALID_STATE', 'The session ended.');
-      if (matched) {
-        cards.recordPinSuccess(card.id, nowIso());
-        if (deps.pinHasher.needsRehash(card.pinHash)) {
-          deps.pinHasher
-            .hash(pin)
-            .then((rehashed) => cards.replacePinHash(card.id, rehashed, nowIso()))
-            .catch(() => logger.warn('PIN rehash failed', { cardId: card.id }));
+      return exclusive(async () => {
+        transition({ ...session, state: 'verifying_pin', refusal: null });
+        const verdict = await checkPin(card, pin);
+        if (session.id !== sessionId) return err('INVALID_STATE', 'The session ended.');
+        const who = customer();
+        if (verdict === 'ok') {
+          if (deps.pinHasher.needsRehash(card.pinHash)) {
+            deps.pinHasher
+              .hash(pin)
+              .then((rehashed) => cards.replacePinHash(card.id, rehashed, nowIso()))
+              .catch(() => logger.warn('PIN rehash failed', { cardId: card.id }));
+          }
+          if (who) teller.journalEntry(who, 'pin.verified');
+          return ok(transition({ ...withFreshAccounts(), state: 'menu', refusal: null }));
         }
-        return ok(transition({ ...session, state: 'menu', refusal: null }));
-      }
-      const outcome = cards.recordPinFailure(card.id, nowIso());
-      if (outcome.retained) {
-        logger.warn('card retained after wrong PINs', { sessionId, maskedPan: session.maskedPan, attempts: outcome.failedAttempts });
-        transition({ ...session, state: 'card_retained', refusal: 'CARD_RETAINED' });
-        return err('CARD_RETAINED', 'The card was retained.');
-      }
-      transition({ ...session, state: 'pin_entry', refusal: 'PIN_INCORRECT' });
-      return err('PIN_INCORRECT', 'The PIN is incorrect.');
+        if (who) teller.journalEntry(who, 'pin.failed');
+        if (verdict === 'retained') return retainAfterPins();
+        transition({ ...session, state: 'pin_entry', refusal: 'PIN_INCORRECT' });
+        return err('PIN_INCORRECT', 'The PIN is incorrect.');
+      });
     },
 
     chooseTransaction(transaction: TransactionKind): Envelope<SessionSnapshot> {
       const refused = guard(['menu']);
       if (refused) return refused;
-      if (session.cardId === null) return err('INVALID_STATE', 'No card in the reader.');
+      const who = customer();
+      if (!who) return err('INVALID_STATE', 'No card in the reader.');
+      const fresh = withFreshAccounts();
       switch (transaction) {
+        case 'withdrawal':
+          return ok(transition({ ...fresh, state: 'withdrawal_amount', refusal: null, receipt: null }));
+        case 'deposit':
+          return ok(transition({ ...fresh, state: 'deposit_notes', refusal: null, receipt: null }));
+        case 'transfer':
+          return ok(transition({ ...fresh, state: 'transfer_details', refusal: null, receipt: null, transfer: null }));
+        case 'pin_change':
+          return ok(transition({ ...fresh, state: 'pin_change', refusal: null, receipt: null }));
         case 'balance': {
-          const accounts: AccountBalance[] = cards.accountsOf(session.cardId).map((account) => ({
-            accountLabel: account.label,
-            maskedAccountNumber: `•••• ${account.accountNumber.slice(-4)}`,
-            currency: account.currency,
-            ledgerMinor: account.ledgerBalanceMinor,
-            availableMinor: account.ledgerBalanceMinor - account.pendingDebitsMinor,
-          }));
-          return ok(transition({ ...session, state: 'balance', refusal: null, accounts }));
+          const receipt = teller.recordService(who, 'balance', fresh.accounts?.[0] ?? null);
+          return ok(transition({ ...fresh, state: 'balance', refusal: null, receipt }));
+        }
+        case 'mini_statement': {
+          const first = fresh.accounts?.[0] ?? null;
+          const receipt = teller.recordService(who, 'mini_statement', first);
+          return ok(transition({ ...fresh, state: 'mini_statement', refusal: null, receipt, statementRef: first?.accountRef ?? null }));
         }
       }
     },
 
-    backToMenu(): Envelope<SessionSnapshot> {
-      const refused = guard(['balance']);
-      return refused ?? ok(transition({ ...session, state: 'menu', refusal: null, accounts: null }));
+    showStatement(accountRef: string): Envelope<SessionSnapshot> {
+      const refused = guard(['mini_statement']);
+      if (refused) return refused;
+      if (!accountByRef(accountRef)) return refuse('ACCOUNT_UNKNOWN');
+      return ok(transition({ ...session, statementRef: accountRef, refusal: null }));
     },
 
+    async selectWithdrawal(amountMinor: number, accountRef: string): Promise<Envelope<SessionSnapshot>> {
+      const refused = guard(['withdrawal_amount']);
+      if (refused) return refused;
+      const who = customer();
+      const account = accountByRef(accountRef);
+      if (!who || !account) return refuse('ACCOUNT_UNKNOWN');
+      const authorised = teller.authoriseWithdrawal(who, account, amountMinor);
+      if (!authorised.ok) return refuse(authorised.code, 'withdrawal_amount');
+      const sessionId = session.id;
+      return exclusive(async () => {
+        transition({ ...session, state: 'processing', refusal: null });
+        let outcome: DispenseOutcome;
+        try {
+          outcome = await deps.dispenser.dispense(authorised.withdrawal.mix);
+        } catch (cause) {
+          logger.error('dispenser failed', { error: cause instanceof Error ? cause.name : 'unknown' });
+          outcome = {
+            kind: 'jammed_before_present',
+            presented: [],
+            rejected: [],
+            presentedNotes: 0,
+            presentedAmountMinor: 0,
+            rejectedNotes: 0,
+          };
+        }
+        if (session.id !== sessionId) return err('INVALID_STATE', 'The session ended.');
+        if (outcome.kind === 'jammed_before_present' || outcome.presentedNotes === 0) {
+          const receipt = teller.failWithdrawal(who, authorised.withdrawal, outcome, 'DISPENSER_FAULT');
+          transition({ ...withFreshAccounts(), state: 'transaction_result', refusal: 'DISPENSER_FAULT', receipt });
+          return err('DISPENSER_FAULT', 'The dispenser failed; nothing was debited.');
+        }
+        teller.journalEntry(who, 'cash.presented', {
+          stan: authorised.withdrawal.trace.stan,
+          amountMinor: outcome.presentedAmountMinor,
+          currency: deps.settings().currency,
+        });
+        // Card before cash: the notes wait in the dispenser until the card has been taken.
+        return ok(transition({ ...session, state: 'take_card', refusal: null, withdrawal: { authorised: authorised.withdrawal, outcome } }));
+      });
+    },
+
+    cardTaken(): Envelope<SessionSnapshot> {
+      const refused = guard(['take_card']);
+      if (refused) return refused;
+      const who = customer();
+      if (who) teller.journalEntry(who, 'card.returned');
+      if (!session.withdrawal) return ok(endSession(null));
+      return ok(transition({ ...session, state: 'take_cash', refusal: null }));
+    },
+
+    async cashTaken(): Promise<Envelope<SessionSnapshot>> {
+      const refused = guard(['take_cash']);
+      if (refused) return refused;
+      const pending = session.withdrawal;
+      const who = customer();
+      if (!pending || !who) return err('INVALID_STATE', 'No cash is waiting.');
+      const sessionId = session.id;
+      return exclusive(async () => {
+        const taken = await deps.dispenser.waitForTake(deps.settings().cashTakeTimeoutMs);
+        if (session.id !== sessionId) return err('INVALID_STATE', 'The session ended.');
+        if (taken === 'not_taken') {
+          busy = false;
+          await retractCash();
+          return err('CASH_RETRACTED', 'The cash was retracted.');
+        }
+        const receipt = teller.completeWithdrawal(who, pending.authorised, pending.outcome);
+        teller.journalEntry(who, 'session.ended', { data: { reason: 'finished' } });
+        return ok(transition({ ...session, state: 'goodbye', refusal: null, withdrawal: null, accounts: null, receipt }));
+      });
+    },
+
+    async submitDeposit(accountRef: string, notes: readonly { denominationMinor: number; count: number }[]): Promise<Envelope<SessionSnapshot>> {
+      const refused = guard(['deposit_notes']);
+      if (refused) return refused;
+      const who = customer();
+      const account = accountByRef(accountRef);
+      if (!who || !account) return refuse('ACCOUNT_UNKNOWN');
+      const settings = deps.settings();
+      const total = notes.reduce((sum, line) => sum + line.count, 0);
+      const known = new Set(deps.acceptor.denominationsMinor);
+      const denominations = new Set(notes.map((line) => line.denominationMinor));
+      if (total > settings.depositNotesMax || notes.some((line) => !known.has(line.denominationMinor)) || denominations.size !== notes.length) {
+        return refuse('AMOUNT_INVALID');
+      }
+      if (!account.open) return refuse('ACCOUNT_FROZEN');
+      const sessionId = session.id;
+      return exclusive(async () => {
+        transition({ ...session, state: 'processing', refusal: null });
+        const outcome = await deps.acceptor.accept(notes);
+        if (session.id !== sessionId) return err('INVALID_STATE', 'The session ended.');
+        if (outcome.kind === 'jammed') teller.journalEntry(who, 'device.fault', { data: { device: 'acceptor' } });
+        const result = teller.deposit(who, account, outcome);
+        if ('ok' in result) {
+          transition({ ...withFreshAccounts(), state: 'deposit_notes', refusal: result.code });
+          return err(result.code, `Refused: ${result.code}.`);
+        }
+        return ok(transition({ ...withFreshAccounts(), state: 'transaction_result', refusal: null, receipt: result }));
+      });
+    },
+
+    requestTransfer(request: {
+      fromAccountRef: string;
+      to: { kind: 'own'; accountRef: string } | { kind: 'account_number'; accountNumber: string };
+      amountMinor: number;
+    }): Envelope<SessionSnapshot> {
+      const refused = guard(['transfer_details']);
+      if (refused) return refused;
+      const from = accountByRef(request.fromAccountRef);
+      if (!from) return refuse('ACCOUNT_UNKNOWN');
+      let to: Parameters<Teller['prepareTransfer']>[1];
+      if (request.to.kind === 'own') {
+        const own = accountByRef(request.to.accountRef);
+        if (!own) return refuse('ACCOUNT_UNKNOWN');
+        to = { kind: 'own', account: own };
+      } else {
+        to = request.to;
+      }
+      const prepared = teller.prepareTransfer(from, to, request.amountMinor);
+      if (!prepared.ok) return refuse(prepared.code);
+      return ok(transition({ ...session, state: 'transfer_confirm', refusal: null, transfer: prepared.transfer }));
+    },
+
+    confirmTransfer(): Envelope<SessionSnapshot> {
+      const refused = guard(['transfer_confirm']);
+      if (refused) return refused;
+      const who = customer();
+      if (!who || !session.transfer) return err('INVALID_STATE', 'Nothing to confirm.');
+      const result = teller.transfer(who, session.transfer);
+      if ('ok' in result) {
+        transition({ ...withFreshAccounts(), state: 'transfer_details', refusal: result.code, transfer: null });
+        return err(result.code, `Refused: ${result.code}.`);
+      }
+      return ok(transition({ ...withFreshAccounts(), state: 'transaction_result', refusal: null, transfer: null, receipt: result }));
+    },
+
+    async changePin(currentPin: string, newPin: string, newPinAgain: string): Promise<Envelope<SessionSnapshot>> {
+      const refused = guard(['pin_change']);
+      if (refused) return refused;
+      const card = session.cardId === null ? null : cards.findById(session.cardId);
+      const who = customer();
+      if (!card || !who || !panInReader) return err('INVALID_STATE', 'No card in the reader.');
+      const sessionId = session.id;
+      return exclusive(async () => {
+        transition({ ...session, state: 'processing', refusal: null });
+        const verdict = await checkPin(card, currentPin);
+        if (session.id !== sessionId) return err('INVALID_STATE', 'The session ended.');
+        if (verdict === 'retained') return retainAfterPins();
+        if (verdict === 'wrong') {
+          teller.journalEntry(who, 'pin.failed');
+          return refuse('PIN_INCORRECT', 'pin_change');
+        }
+        if (newPin !== newPinAgain) return refuse('PIN_MISMATCH', 'pin_change');
+        const settings = deps.settings();
+        const policy = { lengthMin: settings.pinLengthMin, lengthMax: settings.pinLengthMax };
+        if (newPin === currentPin || pinPolicyViolation(newPin, policy, panInReader ?? '') !== null) {
+          return refuse('PIN_POLICY', 'pin_change');
+        }
+        const pinHash = await deps.pinHasher.hash(newPin);
+        if (session.id !== sessionId) return err('INVALID_STATE', 'The session ended.');
+        cards.replacePinHash(card.id, pinHash, nowIso());
+        const receipt = teller.recordService(who, 'pin_change', null);
+        return ok(transition({ ...session, state: 'transaction_result', refusal: null, receipt }));
+      });
+    },
+
+    backToMenu(): Envelope<SessionSnapshot> {
+      const refused = guard(SERVICE_STATES.filter((state) => state !== 'menu'));
+      return refused ?? ok(transition({ ...withFreshAccounts(), state: 'menu', refusal: null, transfer: null, statementRef: null }));
+    },
+
+    /** Done: the card comes out first; the session ends when it is taken. */
     finish(): Envelope<SessionSnapshot> {
-      const refused = guard(['menu', 'balance']);
-      return refused ?? ok(transition({ ...session, state: 'goodbye', refusal: null, accounts: null }));
+      const refused = guard(SERVICE_STATES);
+      return refused ?? ok(transition({ ...session, state: 'take_card', refusal: null, transfer: null }));
     },
 
     cancel(): Envelope<SessionSnapshot> {
-      const refused = guard(['pin_entry', 'menu', 'balance']);
-      return refused ?? ok(transition({ ...session, state: 'goodbye', refusal: null, accounts: null }));
+      const refused = guard(['pin_entry', ...SERVICE_STATES]);
+      if (refused) return refused;
+      if (session.state === 'pin_entry') return ok(endSession(null));
+      return ok(transition({ ...session, state: 'take_card', refusal: null, transfer: null }));
     },
 
     keepAlive(): Envelope<SessionSnapshot> {
-      const refused = guard(['pin_entry', 'menu', 'balance']);
+      const refused = guard(['pin_entry', ...SERVICE_STATES]);
       return refused ?? ok(transition({ ...session }));
     },
 
     /** Ends whatever is under way and shows the idle screen (renderer replaced, kiosk shutting down). */
     reset(reason: string): void {
       logger.info('session reset', { sessionId: session.id, reason });
+      const pending = session.withdrawal;
+      const who = customer();
+      if (pending && who) {
+        // A withdrawal cut off mid-way: whatever is in the slot is retracted and the hold voided, never posted.
+        void deps.dispenser
+          .retract()
+          .then((retract) => teller.retractWithdrawal(who, pending.authorised, pending.outcome, retract.notes))
+          .catch(() => logger.error('withdrawal reset failed', { sessionId: who.sessionId }));
+      }
       busy = false;
       transition(IDLE);
     },

@@ -2,9 +2,9 @@
 // this component only in the `insertCard` intent; what renders is a masked form showing at most the last four.
 import { useRef, useState } from 'react';
 import { PAN_PATTERN } from '../../shared/card.ts';
-import { type KeypadActions, useKeypadKeys } from '../hooks/use-keypad-keys.ts';
+import type { KeypadActions } from '../hooks/use-keypad-keys.ts';
 import { useT } from '../i18n/index.ts';
-import { Keypad } from './Keypad.tsx';
+import { KeypadPanel } from './KeypadPanel.tsx';
 
 /** Card numbers are 12–19 digits (ISO/IEC 7812), as in shared/card.ts. */
 const PAN_LENGTH_MIN = 12;
@@ -49,25 +49,20 @@ export function ManualCardEntry({ onSubmit, onCancel }: ManualCardEntryProps) {
       onSubmit(pan);
     },
   };
-  useKeypadKeys(actions);
 
   return (
-    <div className="screen screen--keypad">
-      <div className="keypad-screen__info">
-        <h1 className="screen__title">{t('manual.title')}</h1>
-        <p className="screen__text">{t('manual.hint')}</p>
-        {/* Not an <output>: that is a live region, and headphone users should not hear the digits read back. */}
-        <div
-          className="typed-number"
-          role="textbox"
-          aria-readonly="true"
-          aria-label={t('manual.numberLabel')}
-          data-testid="manual-pan"
-        >
-          {typed.masked}
-        </div>
+    <KeypadPanel {...actions} title={t('manual.title')} enterDisabled={typed.length < PAN_LENGTH_MIN}>
+      <p className="screen__text">{t('manual.hint')}</p>
+      {/* Not an <output>: that is a live region, and headphone users should not hear the digits read back. */}
+      <div
+        className="typed-number"
+        role="textbox"
+        aria-readonly="true"
+        aria-label={t('manual.numberLabel')}
+        data-testid="manual-pan"
+      >
+        {typed.masked}
       </div>
-      <Keypad {...actions} enterDisabled={typed.length < PAN_LENGTH_MIN} />
-    </div>
+    </KeypadPanel>
   );
 }

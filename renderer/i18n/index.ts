@@ -20,3 +20,8 @@ export function useT(): Translate {
 export function useLocale(): string {
   return useT()('meta.locale');
 }
+
+/** Fills `{name}` placeholders of a translated text, so word order stays the translator's choice. */
+export function fill(text: string, values: Readonly<Record<string, string | number>>): string {
+  return text.replace(/\{(\w+)\}/g, (whole, name: string) => (name in values ? String(values[name]) : whole));
+}

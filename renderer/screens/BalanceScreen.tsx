@@ -1,16 +1,16 @@
 // Balance: each account's available and ledger balance as main reported them, formatted for the session's
 // language. F1 = another transaction, F2 = done, matching the buttons' order.
-import { formatMinor } from '../../shared/money.ts';
 import type { AccountBalance } from '../../shared/ipc/session.ts';
 import { ScreenLayout } from '../components/ScreenLayout.tsx';
 import { useFunctionKeys } from '../hooks/use-function-keys.ts';
-import { type Translate, useLocale, useT } from '../i18n/index.ts';
+import { type Formatters, useFormat } from '../i18n/format.ts';
+import { type Translate, useT } from '../i18n/index.ts';
 import { useIntents } from '../intents.ts';
 import { sessionSelectors, useAtmStore } from '../store/index.ts';
 
 export function BalanceScreen() {
   const t = useT();
-  const locale = useLocale();
+  const format = useFormat();
   const intents = useIntents();
   const accounts = useAtmStore(sessionSelectors.accounts) ?? [];
   useFunctionKeys([intents.backToMenu, intents.finish]);
@@ -19,8 +19,8 @@ export function BalanceScreen() {
     <ScreenLayout title={t('balance.title')} className="screen--balance">
       {accounts.length > 0 ? (
         <ul className="accounts">
-          {accounts.map((account, index) => (
-            <AccountRow key={`${index}-${account.maskedAccountNumber}`} account={account} locale={locale} t={t} />
+          {accounts.map((account) => (
+            <AccountRow key={account.accountRef} account={account} format={format} t={t} />
           ))}
         </ul>
       ) : (
@@ -33,29 +33,22 @@ export function BalanceScreen() {
           data-testid="balance-menu"
           onClick={intents.backToMenu}
         >
-          {t('balance.another')}
+          {t('common.another')}
         </button>
         <button type="button" className="button button--primary" data-testid="balance-done" onClick={intents.finish}>
-          {t('balance.done')}
+          {t('common.done')}
         </button>
       </div>
     </ScreenLayout>
   );
 }
 
-type AccountRowProps = { readonly account: AccountBalance; readonly locale: string; readonly t: Translate };
+type AccountRowProps = { readonly account: AccountBalance; readonly format: Formatters; readonly t: Translate };
 
-function AccountRow({ account, locale, t }: AccountRowProps) {
-  const amount = (amountMinor: number) => {
-    // formatMinor refuses currencies it has no exponent for; one odd account must not blank the whole screen.
-    try {
-      return formatMinor(amountMinor, account.currency, locale);
-    } catch {
-      return t('balance.amountUnavailable');
-    }
-  };
+function AccountRow({ account, format, t }: AccountRowProps) {
+  const amount = (amountMinor: number) => format.money(amountMinor, account.currency);
   return (
-    <li className="account" data-testid="balance-account">
+    <li className="account" data-testid="balance-account" data-account-ref={account.accountRef}>
       <div className="account__name">
         <span className="account__label">{account.accountLabel}</span>
         <span className="account__number">{account.maskedAccountNumber}</span>

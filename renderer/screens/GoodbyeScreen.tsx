@@ -1,8 +1,24 @@
-// End of a session: the card comes back; main returns to idle by itself after a few seconds.
+// End of a session: thanks, a reminder to take the card unless it already came out at `take_card`, why the
+// session ended if main says (cash retracted, timeout), and the receipt of the last transaction if there is one.
+// Main returns to idle by itself after a few seconds.
+import { Receipt } from '../components/Receipt.tsx';
+import { RefusalMessage } from '../components/RefusalMessage.tsx';
 import { ScreenLayout } from '../components/ScreenLayout.tsx';
 import { useT } from '../i18n/index.ts';
+import { sessionSelectors, useAtmStore } from '../store/index.ts';
 
 export function GoodbyeScreen() {
   const t = useT();
-  return <ScreenLayout title={t('goodbye.title')} className="screen--message" />;
+  const cardReturned = useAtmStore(sessionSelectors.cardReturned);
+  const refusalCode = useAtmStore(sessionSelectors.refusalCode);
+  const receipt = useAtmStore(sessionSelectors.receipt);
+
+  return (
+    <ScreenLayout title={t('goodbye.title')} className={receipt ? 'screen--goodbye' : 'screen--message'}>
+      {cardReturned ? null : <p className="screen__text screen__text--large">{t('goodbye.takeCard')}</p>}
+      <RefusalMessage code={refusalCode} />
+      {/* The receipt prints its own reason unless it is the one just shown large. */}
+      {receipt ? <Receipt receipt={receipt} showReason={receipt.code !== refusalCode} /> : null}
+    </ScreenLayout>
+  );
 }

@@ -28,6 +28,34 @@ export const ERROR_CODES = [
   'MANUAL_ENTRY_DISABLED',
   /** The PIN did not match; the session stays at PIN entry. */
   'PIN_INCORRECT',
+  /** The account does not have the funds (available balance, overdraft included). */
+  'INSUFFICIENT_FUNDS',
+  /** Above the largest single withdrawal. */
+  'LIMIT_PER_WITHDRAWAL',
+  /** Above the card's daily withdrawal amount. */
+  'LIMIT_DAILY_AMOUNT',
+  /** Above the card's daily number of withdrawals. */
+  'LIMIT_DAILY_COUNT',
+  /** Above the card's daily transfer amount. */
+  'LIMIT_DAILY_TRANSFER',
+  /** The cassettes cannot make this amount (notes available, at most 40 notes). */
+  'AMOUNT_NOT_DISPENSABLE',
+  /** Zero, negative or otherwise not an amount this step accepts. */
+  'AMOUNT_INVALID',
+  /** The account is frozen or closed. */
+  'ACCOUNT_FROZEN',
+  /** No such account (transfer recipient), or not one this card may use. */
+  'ACCOUNT_UNKNOWN',
+  /** The new PIN breaks the PIN policy (length, trivial, the card's own digits). */
+  'PIN_POLICY',
+  /** The new PIN and its repetition differ. */
+  'PIN_MISMATCH',
+  /** The dispenser failed; nothing was debited. */
+  'DISPENSER_FAULT',
+  /** The cash was not taken in time and was retracted; the debit was reversed. */
+  'CASH_RETRACTED',
+  /** The deposit acceptor refused the notes or failed; nothing was credited. */
+  'DEPOSIT_REJECTED',
   /** The session ended because the customer did not respond in time. */
   'SESSION_TIMEOUT',
   /** The kiosk is out of service. */

@@ -39,6 +39,9 @@ test('a customer checks the balance with a good PIN and exits', async ({ page, k
   await page.screenshot({ path: testInfo.outputPath('screenshots/balance.png') });
 
   await page.getByTestId('balance-done').click();
+  await atm.expectScreen('take_card');
+  await page.screenshot({ path: testInfo.outputPath('screenshots/take-card.png') });
+  await page.getByTestId('take-card').click();
   await atm.expectScreen('goodbye');
   await page.screenshot({ path: testInfo.outputPath('screenshots/goodbye.png') });
   await atm.expectScreen('idle');
@@ -133,6 +136,7 @@ test('after a session the PIN and card number appear in no file under the data d
   await page.getByTestId('menu-balance').click();
   await atm.expectScreen('balance');
   await page.getByTestId('balance-done').click();
+  await page.getByTestId('take-card').click();
   await atm.expectScreen('idle');
   await kiosk.restart(); // checkpoints the WAL on close, then the files are read as they are on disk
 

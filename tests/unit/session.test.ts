@@ -34,14 +34,17 @@ describe('session flow', () => {
     const balance = value(await core.handlers.session.chooseTransaction({ transaction: 'balance' }));
     expect(balance.state).toBe('balance');
     expect(balance.accounts).toEqual([
-      { accountLabel: 'Checking', maskedAccountNumber: '•••• 0001', currency: 'EUR', ledgerMinor: 125_000, availableMinor: 125_000 },
-      { accountLabel: 'Savings', maskedAccountNumber: '•••• 0002', currency: 'EUR', ledgerMinor: 840_000, availableMinor: 840_000 },
+      { accountRef: 'a1', accountLabel: 'Checking', maskedAccountNumber: '•••• 0001', currency: 'EUR', ledgerMinor: 125_000, availableMinor: 125_000 },
+      { accountRef: 'a2', accountLabel: 'Savings', maskedAccountNumber: '•••• 0002', currency: 'EUR', ledgerMinor: 840_000, availableMinor: 840_000 },
     ]);
-    expect(value(await core.handlers.session.finish({})).state).toBe('goodbye');
+    expect(balance.receipt).toMatchObject({ transaction: 'balance', maskedPan: '•••• 7899', stan: expect.stringMatching(/^\d{6}$/) });
+    // Card first: the session ends when the card has been taken.
+    expect(value(await core.handlers.session.finish({})).state).toBe('take_card');
+    expect(value(await core.handlers.session.cardTaken({})).state).toBe('goodbye');
     clock.advance(5_000);
     expect(value(await core.handlers.session.getSnapshot({})).state).toBe('idle');
 
-    expect(pushed.map((snapshot) => snapshot.state)).toEqual(['pin_entry', 'verifying_pin', 'menu', 'balance', 'goodbye', 'idle']);
+    expect(pushed.map((snapshot) => snapshot.state)).toEqual(['pin_entry', 'verifying_pin', 'menu', 'balance', 'take_card', 'goodbye', 'idle']);
     const revisions = pushed.map((snapshot) => snapshot.revision);
     expect(revisions).toEqual([...revisions].sort((a, b) => a - b));
     expect(JSON.stringify(pushed)).not.toContain(ANA.pan);
@@ -134,6 +137,7 @@ describe('PIN lockout', () => {
     await core.handlers.session.submitPin({ pin: '1111' });
     expect(value(await core.handlers.session.submitPin({ pin: ANA.pin })).state).toBe('menu');
     await core.handlers.session.finish({});
+    await core.handlers.session.cardTaken({});
     clock.advance(5_000);
 
     await insertAna(core);

@@ -1,5 +1,9 @@
 // Every migration, in order. Append only.
 import type { Migration } from '../migrate.ts';
 import { migration0010 } from './0010-cards-and-accounts.ts';
+import { migration0020 } from './0020-ledger.ts';
+import { migration0030 } from './0030-cash.ts';
+import { migration0040 } from './0040-journal.ts';
+import { migration0050 } from './0050-transactions.ts';
 
-export const migrations: readonly Migration[] = [migration0010];
+export const migrations: readonly Migration[] = [migration0010, migration0020, migration0030, migration0040, migration0050];

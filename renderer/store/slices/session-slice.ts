@@ -15,15 +15,28 @@ const IDLE_SNAPSHOT: SessionSnapshot = {
   refusal: null,
   transactions: [],
   accounts: null,
+  // A placeholder until main's first snapshot names the kiosk's currency; nothing is shown in it at idle.
+  currency: 'EUR',
+  withdrawal: null,
+  deposit: null,
+  transfer: null,
+  statement: null,
+  receipt: null,
   timeoutAtMs: null,
 };
 
 export type SessionSlice = {
-  readonly session: { readonly snapshot: SessionSnapshot };
+  readonly session: {
+    readonly snapshot: SessionSnapshot;
+    /** The card came out at `take_card` this session, so the goodbye screen need not ask for it again. */
+    readonly cardReturned: boolean;
+  };
   applySnapshot: (snapshot: SessionSnapshot) => void;
 };
 
-export const initialSessionState: Pick<SessionSlice, 'session'> = { session: { snapshot: IDLE_SNAPSHOT } };
+export const initialSessionState: Pick<SessionSlice, 'session'> = {
+  session: { snapshot: IDLE_SNAPSHOT, cardReturned: false },
+};
 
 export const createSessionSlice: SliceCreator<SessionSlice> = (set, get) => ({
   ...initialSessionState,
@@ -32,7 +45,8 @@ export const createSessionSlice: SliceCreator<SessionSlice> = (set, get) => ({
     if (snapshot.revision < get().session.snapshot.revision) return;
     // Back at idle means the session is over, however it ended (finish, cancel, timeout): drop its UI state too.
     if (snapshot.state === 'idle' && get().session.snapshot.state !== 'idle') get().resetToIdle();
-    set({ session: { snapshot } });
+    const cardReturned = get().session.cardReturned || snapshot.state === 'take_card';
+    set({ session: { snapshot, cardReturned } });
   },
 });
 
@@ -46,4 +60,11 @@ export const sessionSelectors = {
   pinPolicy: (s: AtmState) => ({ min: s.session.snapshot.pinLengthMin, max: s.session.snapshot.pinLengthMax }),
   transactions: (s: AtmState) => s.session.snapshot.transactions,
   accounts: (s: AtmState) => s.session.snapshot.accounts,
+  currency: (s: AtmState) => s.session.snapshot.currency,
+  withdrawal: (s: AtmState) => s.session.snapshot.withdrawal,
+  deposit: (s: AtmState) => s.session.snapshot.deposit,
+  transfer: (s: AtmState) => s.session.snapshot.transfer,
+  statement: (s: AtmState) => s.session.snapshot.statement,
+  receipt: (s: AtmState) => s.session.snapshot.receipt,
+  cardReturned: (s: AtmState) => s.session.cardReturned,
 };

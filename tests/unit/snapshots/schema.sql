@@ -1,15 +1,48 @@
 CREATE INDEX accounts_by_customer ON accounts(customer_id);
 
+CREATE UNIQUE INDEX accounts_internal_by_kind ON accounts(kind, currency) WHERE customer_id IS NULL;
+
+CREATE INDEX cash_movements_by_cassette ON cash_movements(cassette_id);
+
+CREATE INDEX customer_transactions_by_card_day ON customer_transactions(card_id, business_day, kind);
+
+CREATE INDEX journal_by_kind ON journal(kind);
+
+CREATE INDEX journal_by_masked_pan ON journal(masked_pan) WHERE masked_pan IS NOT NULL;
+
+CREATE INDEX journal_by_recorded_at ON journal(recorded_at);
+
+CREATE INDEX journal_by_session ON journal(session_id) WHERE session_id IS NOT NULL;
+
+CREATE INDEX journal_by_staff ON journal(staff_id) WHERE staff_id IS NOT NULL;
+
+CREATE INDEX journal_by_stan ON journal(stan) WHERE stan IS NOT NULL;
+
+CREATE INDEX transfers_by_credit_account
+  ON transfers(credit_account_id, seq, kind, amount_minor, pending_amount_minor);
+
+CREATE INDEX transfers_by_debit_account
+  ON transfers(debit_account_id, seq, kind, amount_minor, pending_amount_minor);
+
+CREATE UNIQUE INDEX transfers_resolve_once ON transfers(pending_id) WHERE pending_id IS NOT NULL;
+
 CREATE TABLE accounts (
   id INTEGER PRIMARY KEY,
-  customer_id INTEGER NOT NULL REFERENCES customers(id),
-  account_number TEXT NOT NULL UNIQUE CHECK (length(account_number) BETWEEN 6 AND 34),
+  customer_id INTEGER REFERENCES customers(id),
+  account_number TEXT UNIQUE CHECK (length(account_number) BETWEEN 6 AND 34),
   label TEXT NOT NULL CHECK (length(label) BETWEEN 1 AND 40),
-  kind TEXT NOT NULL CHECK (kind IN ('checking', 'savings')),
-  currency TEXT NOT NULL CHECK (length(currency) = 3),
-  ledger_balance_minor INTEGER NOT NULL,
-  pending_debits_minor INTEGER NOT NULL DEFAULT 0 CHECK (pending_debits_minor >= 0),
-  status TEXT NOT NULL CHECK (status IN ('open', 'frozen', 'closed'))
+  kind TEXT NOT NULL CHECK (kind IN ('checking', 'savings', 'kiosk_cash', 'kiosk_rejects', 'kiosk_deposits',
+  'settlement', 'overs_unders')),
+  currency TEXT NOT NULL CHECK (length(currency) = 3 AND currency GLOB '[A-Z][A-Z][A-Z]'),
+  overdraft_limit_minor INTEGER NOT NULL DEFAULT 0 CHECK (overdraft_limit_minor >= 0),
+  debits_pending_minor INTEGER NOT NULL DEFAULT 0 CHECK (debits_pending_minor >= 0),
+  debits_posted_minor INTEGER NOT NULL DEFAULT 0 CHECK (debits_posted_minor >= 0),
+  credits_pending_minor INTEGER NOT NULL DEFAULT 0 CHECK (credits_pending_minor >= 0),
+  credits_posted_minor INTEGER NOT NULL DEFAULT 0 CHECK (credits_posted_minor >= 0),
+  status TEXT NOT NULL CHECK (status IN ('open', 'frozen', 'closed')),
+  CHECK ((customer_id IS NOT NULL) = (kind IN ('checking', 'savings'))),
+  CHECK ((customer_id IS NOT NULL) = (account_number IS NOT NULL)),
+  CHECK (customer_id IS NOT NULL OR overdraft_limit_minor = 0)
   ) STRICT;
 
 CREATE TABLE card_accounts (
@@ -30,10 +63,78 @@ CREATE TABLE cards (
   updated_at TEXT NOT NULL
   ) STRICT;
 
+CREATE TABLE cash_movements (
+  id INTEGER PRIMARY KEY,
+  kind TEXT NOT NULL CHECK (kind IN ('load', 'unload', 'dispense', 'retract', 'empty_retract_bin')),
+  cassette_id INTEGER REFERENCES cassettes(id),
+  denomination_minor INTEGER CHECK (denomination_minor > 0),
+  count_delta INTEGER NOT NULL DEFAULT 0,
+  rejects_delta INTEGER NOT NULL DEFAULT 0,
+  retracted_delta INTEGER NOT NULL DEFAULT 0,
+  reference TEXT CHECK (reference IS NULL OR length(reference) BETWEEN 1 AND 64),
+  created_at TEXT NOT NULL,
+  CHECK ((cassette_id IS NULL) = (kind IN ('retract', 'empty_retract_bin'))),
+  CHECK ((cassette_id IS NULL) = (denomination_minor IS NULL))
+  ) STRICT;
+
+CREATE TABLE cassettes (
+  id INTEGER PRIMARY KEY,
+  position INTEGER NOT NULL UNIQUE CHECK (position >= 1),
+  denomination_minor INTEGER NOT NULL CHECK (denomination_minor > 0),
+  currency TEXT NOT NULL CHECK (length(currency) = 3),
+  count INTEGER NOT NULL CHECK (count >= 0),
+  rejects INTEGER NOT NULL DEFAULT 0 CHECK (rejects >= 0),
+  status TEXT NOT NULL CHECK (status IN ('ok', 'low', 'empty', 'fault')),
+  updated_at TEXT NOT NULL
+  ) STRICT;
+
+CREATE TABLE customer_transactions (
+  id TEXT PRIMARY KEY,
+  session_id TEXT NOT NULL,
+  card_id INTEGER NOT NULL REFERENCES cards(id),
+  kind TEXT NOT NULL CHECK (kind IN ('withdrawal', 'deposit', 'transfer', 'balance', 'mini_statement', 'pin_change')),
+  account_id INTEGER REFERENCES accounts(id),
+  counterparty_account_id INTEGER REFERENCES accounts(id),
+  amount_minor INTEGER NOT NULL CHECK (amount_minor >= 0),
+  completed_minor INTEGER NOT NULL DEFAULT 0 CHECK (completed_minor >= 0 AND completed_minor <= amount_minor),
+  fee_minor INTEGER NOT NULL DEFAULT 0 CHECK (fee_minor >= 0),
+  currency TEXT NOT NULL CHECK (length(currency) = 3),
+  business_day TEXT NOT NULL,
+  stan TEXT NOT NULL CHECK (length(stan) = 6),
+  rrn TEXT NOT NULL UNIQUE CHECK (length(rrn) = 12),
+  status TEXT NOT NULL CHECK (status IN ('authorised', 'completed', 'declined', 'reversed')),
+  refusal_code TEXT,
+  pending_transfer_id TEXT,
+  reversal_of TEXT UNIQUE REFERENCES customer_transactions(id),
+  created_at TEXT NOT NULL,
+  updated_at TEXT NOT NULL,
+  UNIQUE (business_day, stan)
+  ) STRICT;
+
 CREATE TABLE customers (
   id INTEGER PRIMARY KEY,
   display_name TEXT NOT NULL CHECK (length(display_name) BETWEEN 1 AND 60),
   created_at TEXT NOT NULL
+  ) STRICT;
+
+CREATE TABLE journal (
+  seq INTEGER PRIMARY KEY CHECK (seq >= 1),
+  recorded_at TEXT NOT NULL
+  CHECK (recorded_at GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]T[0-9][0-9]:[0-9][0-9]:[0-9][0-9].[0-9][0-9][0-9]Z'),
+  kind TEXT NOT NULL CHECK (
+  length(kind) BETWEEN 3 AND 64 AND kind GLOB '[a-z_]*.[a-z_]*'
+  AND kind NOT GLOB '*[^a-z_.]*' AND kind NOT GLOB '*.*.*'
+  ),
+  session_id TEXT CHECK (length(session_id) BETWEEN 1 AND 64),
+  stan TEXT CHECK (length(stan) = 6 AND stan NOT GLOB '*[^0-9]*'),
+  masked_pan TEXT CHECK (masked_pan GLOB '•••• [0-9][0-9][0-9][0-9]' AND length(masked_pan) = 9),
+  staff_id TEXT CHECK (length(staff_id) BETWEEN 1 AND 64),
+  amount_minor INTEGER CHECK (amount_minor >= 0),
+  currency TEXT CHECK (length(currency) = 3 AND currency NOT GLOB '*[^A-Z]*'),
+  data TEXT NOT NULL CHECK (json_valid(data) AND json_type(data) = 'object'),
+  prev_hash TEXT NOT NULL CHECK (length(prev_hash) = 64 AND prev_hash NOT GLOB '*[^0-9a-f]*'),
+  hash TEXT NOT NULL CHECK (length(hash) = 64 AND hash NOT GLOB '*[^0-9a-f]*'),
+  CHECK ((amount_minor IS NULL) = (currency IS NULL))
   ) STRICT;
 
 CREATE TABLE kiosk_meta (
@@ -49,3 +150,106 @@ CREATE TABLE retained_cards (
   released_at TEXT,
   released_by TEXT
   ) STRICT;
+
+CREATE TABLE retract_bin (
+  id INTEGER PRIMARY KEY CHECK (id = 1),
+  notes INTEGER NOT NULL CHECK (notes >= 0),
+  updated_at TEXT NOT NULL
+  ) STRICT;
+
+CREATE TABLE trace_counters (
+  name TEXT PRIMARY KEY,
+  value INTEGER NOT NULL CHECK (value >= 0)
+  ) STRICT;
+
+CREATE TABLE transfers (
+  seq INTEGER PRIMARY KEY,
+  id TEXT NOT NULL UNIQUE CHECK (length(id) = 36),
+  debit_account_id INTEGER NOT NULL REFERENCES accounts(id),
+  credit_account_id INTEGER NOT NULL REFERENCES accounts(id),
+  amount_minor INTEGER NOT NULL CHECK (amount_minor > 0),
+  pending_amount_minor INTEGER CHECK (pending_amount_minor > 0),
+  code TEXT NOT NULL CHECK (code IN ('opening_balance', 'withdrawal', 'deposit', 'transfer', 'fee', 'reversal',
+  'replenishment', 'cash_adjustment')),
+  kind TEXT NOT NULL CHECK (kind IN ('single', 'pending', 'post_pending', 'void_pending')),
+  pending_id TEXT REFERENCES transfers(id),
+  linked_id TEXT REFERENCES transfers(id),
+  reference TEXT CHECK (length(reference) BETWEEN 1 AND 64),
+  created_at_ms INTEGER NOT NULL CHECK (created_at_ms >= 0),
+  CHECK (debit_account_id <> credit_account_id),
+  CHECK ((pending_id IS NOT NULL) = (kind IN ('post_pending', 'void_pending'))),
+  CHECK ((pending_amount_minor IS NOT NULL) = (pending_id IS NOT NULL)),
+  CHECK (kind <> 'post_pending' OR amount_minor <= pending_amount_minor),
+  CHECK (kind <> 'void_pending' OR amount_minor = pending_amount_minor)
+  ) STRICT;
+
+CREATE TRIGGER accounts_currency_fixed BEFORE UPDATE OF currency ON accounts
+  WHEN NEW.currency IS NOT OLD.currency
+  BEGIN
+  SELECT RAISE(ABORT, 'an account keeps its currency');
+  END;
+
+CREATE TRIGGER accounts_debits_within_limit BEFORE UPDATE OF debits_pending_minor, debits_posted_minor ON accounts
+  WHEN NEW.customer_id IS NOT NULL
+  AND NEW.debits_pending_minor + NEW.debits_posted_minor > OLD.debits_pending_minor + OLD.debits_posted_minor
+  AND NEW.credits_posted_minor + NEW.overdraft_limit_minor - NEW.debits_posted_minor - NEW.debits_pending_minor < 0
+  BEGIN
+  SELECT RAISE(ABORT, 'insufficient funds');
+  END;
+
+CREATE TRIGGER cash_movements_no_delete BEFORE DELETE ON cash_movements
+  BEGIN
+  SELECT RAISE(ABORT, 'cash_movements is append-only');
+  END;
+
+CREATE TRIGGER cash_movements_no_update BEFORE UPDATE ON cash_movements
+  BEGIN
+  SELECT RAISE(ABORT, 'cash_movements is append-only');
+  END;
+
+CREATE TRIGGER journal_append_in_sequence BEFORE INSERT ON journal
+  WHEN NEW.seq IS NOT (SELECT coalesce(max(seq), 0) + 1 FROM journal)
+  OR NEW.prev_hash IS NOT coalesce(
+  (SELECT hash FROM journal WHERE seq = NEW.seq - 1),
+  '0000000000000000000000000000000000000000000000000000000000000000'
+  )
+  BEGIN
+  SELECT RAISE(ABORT, 'journal rows are appended in sequence, each chained to the row before');
+  END;
+
+CREATE TRIGGER journal_never_deleted BEFORE DELETE ON journal
+  BEGIN
+  SELECT RAISE(ABORT, 'journal rows are never deleted');
+  END;
+
+CREATE TRIGGER journal_never_updated BEFORE UPDATE ON journal
+  BEGIN
+  SELECT RAISE(ABORT, 'journal rows are never changed');
+  END;
+
+CREATE TRIGGER transfers_no_delete BEFORE DELETE ON transfers
+  BEGIN
+  SELECT RAISE(ABORT, 'transfers are append-only');
+  END;
+
+CREATE TRIGGER transfers_no_update BEFORE UPDATE ON transfers
+  BEGIN
+  SELECT RAISE(ABORT, 'transfers are immutable');
+  END;
+
+CREATE TRIGGER transfers_resolve_matching_pending BEFORE INSERT ON transfers
+  WHEN NEW.pending_id IS NOT NULL AND NOT EXISTS (
+  SELECT 1 FROM transfers AS p
+  WHERE p.id = NEW.pending_id AND p.kind = 'pending' AND p.amount_minor = NEW.pending_amount_minor
+  AND p.debit_account_id = NEW.debit_account_id AND p.credit_account_id = NEW.credit_account_id
+  AND p.code = NEW.code)
+  BEGIN
+  SELECT RAISE(ABORT, 'post/void must resolve a pending transfer with the same accounts, code and amount');
+  END;
+
+CREATE TRIGGER transfers_same_currency BEFORE INSERT ON transfers
+  WHEN (SELECT currency FROM accounts WHERE id = NEW.debit_account_id)
+  IS NOT (SELECT currency FROM accounts WHERE id = NEW.credit_account_id)
+  BEGIN
+  SELECT RAISE(ABORT, 'transfer between accounts of different currencies');
+  END;

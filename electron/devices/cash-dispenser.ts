@@ -1,0 +1,93 @@
+// The cash dispenser's contract. Every outcome reports, per cassette, exactly how many notes were presented and how
+// many were diverted to the reject bin (the rest never left the cassette), so the cassette counts and the ledger
+// can be settled from the outcome alone.
+import {
+  CASSETTES_MAX,
+  DENOMINATION_MINOR_MAX,
+  NOTES_PER_DISPENSE_MAX,
+  type NoteMix,
+  type NotesByCassette,
+} from '../cash/note-mix.ts';
+import { DeviceInputError, isCountIn, type DeviceStatus } from './device-types.ts';
+
+/** Longest a dispenser waits for the customer to take presented notes before reporting 'not_taken'. */
+export const TAKE_TIMEOUT_MS_MAX = 120_000;
+
+/**
+ * - `presented`: every note of the mix is in the slot; nothing rejected.
+ * - `partial`: some notes (≥ 1, fewer than asked) are in the slot; every other picked note went to the reject bin.
+ *   The ledger posts `presentedAmountMinor` only.
+ * - `jammed_before_present`: nothing is in the slot. Notes picked before the jam went to the reject bin
+ *   (`rejected`, possibly all zero); notes not picked stayed in their cassettes. The hold is voided.
+ *
+ * `presented` and `rejected` list every cassette of the mix, in mix order, zeros included.
+ */
+export type DispenseOutcome = {
+  readonly kind: 'presented' | 'partial' | 'jammed_before_present';
+  readonly presented: readonly NotesByCassette[];
+  readonly rejected: readonly NotesByCassette[];
+  readonly presentedNotes: number;
+  readonly presentedAmountMinor: number;
+  readonly rejectedNotes: number;
+};
+
+/**
+ * - `retracted`: `notes` notes are in the retract bin (fewer than presented if the customer took some at the last
+ *   moment).
+ * - `nothing_to_retract`: the slot was empty; `notes` is 0.
+ * - `jammed`: the retract stopped; `notes` reached the bin, the device is in fault and staff must check the slot.
+ */
+export type RetractOutcome = {
+  readonly kind: 'retracted' | 'nothing_to_retract' | 'jammed';
+  readonly notes: number;
+};
+
+export type DispenserStatus = DeviceStatus & {
+  /** Notes presented and waiting in the slot. */
+  readonly notesInSlot: number;
+};
+
+export type CashDispenser = {
+  /**
+   * Picks the mix and presents it. Device conditions (jam, partial pick, a dispenser already in fault) resolve as
+   * outcomes, never as rejections; a faulted dispenser reports `jammed_before_present` with nothing picked.
+   * Throws DeviceInputError for a malformed mix and DeviceStateError when notes still wait in the slot or it is busy.
+   */
+  dispense(mix: NoteMix): Promise<DispenseOutcome>;
+  /** Waits up to `timeoutMs` for the customer to take the presented notes. */
+  waitForTake(timeoutMs: number): Promise<'taken' | 'not_taken'>;
+  /** Pulls notes left in the slot into the retract bin. */
+  retract(): Promise<RetractOutcome>;
+  status(): DispenserStatus;
+};
+
+/** Checks a mix against the dispenser's limits; throws DeviceInputError. Returns its note total. */
+export function validateDispenseMix(mix: NoteMix): number {
+  if (!Array.isArray(mix) || mix.length === 0 || mix.length > CASSETTES_MAX) {
+    throw new DeviceInputError(`a mix has 1..${CASSETTES_MAX} lines`);
+  }
+  const cassettes = new Set<number>();
+  let notes = 0;
+  for (const line of mix) {
+    if (!Number.isSafeInteger(line.cassetteId)) throw new DeviceInputError('cassette id must be an integer');
+    if (cassettes.has(line.cassetteId))
+      throw new DeviceInputError(`cassette ${line.cassetteId} appears twice in the mix`);
+    cassettes.add(line.cassetteId);
+    if (!isCountIn(line.denominationMinor, 1, DENOMINATION_MINOR_MAX)) {
+      throw new DeviceInputError(`cassette ${line.cassetteId}: denomination must be 1..${DENOMINATION_MINOR_MAX}`);
+    }
+    if (!isCountIn(line.notes, 1, NOTES_PER_DISPENSE_MAX)) {
+      throw new DeviceInputError(`cassette ${line.cassetteId}: notes must be 1..${NOTES_PER_DISPENSE_MAX}`);
+    }
+    notes += line.notes;
+  }
+  if (notes > NOTES_PER_DISPENSE_MAX)
+    throw new DeviceInputError(`a dispense carries at most ${NOTES_PER_DISPENSE_MAX} notes`);
+  return notes;
+}
+
+export function validateTakeTimeout(timeoutMs: number): void {
+  if (!isCountIn(timeoutMs, 1, TAKE_TIMEOUT_MS_MAX)) {
+    throw new DeviceInputError(`take timeout must be an integer in 1..${TAKE_TIMEOUT_MS_MAX} ms`);
+  }
+}

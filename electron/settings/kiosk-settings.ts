@@ -1,0 +1,100 @@
+// Kiosk settings: every limit, timeout and preset the customer flow obeys, validated by zod on the way in (from the
+// database, and later from staff). A stored value that fails validation is refused, never half-applied.
+import { z } from 'zod';
+import { PIN_LENGTH_MAX } from '../../shared/card.ts';
+import type { Db } from '../db/open-database.ts';
+
+const Minor = z.number().int().nonnegative().max(100_000_000);
+const Ms = z.number().int().min(1_000).max(600_000);
+
+export const FAST_CASH_PRESETS_MAX = 8;
+
+export const KioskSettingsSchema = z
+  .strictObject({
+    currency: z.string().regex(/^[A-Z]{3}$/),
+    /** Largest single withdrawal. */
+    withdrawalMaxMinor: Minor.min(1),
+    /** Per card and business day. */
+    dailyWithdrawalMaxMinor: Minor.min(1),
+    dailyWithdrawalCountMax: z.number().int().min(1).max(50),
+    /** Per card and business day, transfers out of the card's accounts (fees excluded). */
+    dailyTransferMaxMinor: Minor.min(1),
+    /** Fee for a transfer to another customer's account, booked to settlement as one linked batch. */
+    transferFeeMinor: Minor,
+    fastCashPresetsMinor: z.array(Minor.min(1)).min(1).max(FAST_CASH_PRESETS_MAX),
+    /** Cash deposits: this much of each deposit is available at once; the rest is held pending the count check. */
+    depositImmediateMinor: Minor,
+    /** Notes accepted in one deposit. */
+    depositNotesMax: z.number().int().min(1).max(200),
+    pinLengthMin: z.number().int().min(4).max(PIN_LENGTH_MAX),
+    pinLengthMax: z.number().int().min(4).max(PIN_LENGTH_MAX),
+    manualCardEntry: z.boolean(),
+    inactivityTimeoutMs: Ms,
+    endScreenMs: Ms,
+    /** How long cash waits in the slot before it is retracted. */
+    cashTakeTimeoutMs: Ms,
+    /** How long an ejected card waits before it is retained. */
+    cardTakeTimeoutMs: Ms,
+  })
+  .refine((settings) => settings.pinLengthMin <= settings.pinLengthMax, { message: 'pinLengthMin > pinLengthMax' })
+  .refine((settings) => settings.withdrawalMaxMinor <= settings.dailyWithdrawalMaxMinor, {
+    message: 'withdrawalMaxMinor exceeds the daily maximum',
+  });
+
+export type KioskSettings = z.infer<typeof KioskSettingsSchema>;
+
+export const DEFAULT_SETTINGS: KioskSettings = {
+  currency: 'EUR',
+  withdrawalMaxMinor: 50_000,
+  dailyWithdrawalMaxMinor: 100_000,
+  dailyWithdrawalCountMax: 5,
+  dailyTransferMaxMinor: 250_000,
+  transferFeeMinor: 50,
+  fastCashPresetsMinor: [2_000, 5_000, 10_000, 20_000],
+  depositImmediateMinor: 20_000,
+  depositNotesMax: 100,
+  pinLengthMin: 4,
+  pinLengthMax: 6,
+  manualCardEntry: false,
+  inactivityTimeoutMs: 30_000,
+  endScreenMs: 5_000,
+  cashTakeTimeoutMs: 30_000,
+  cardTakeTimeoutMs: 30_000,
+};
+
+export class SettingsError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'SettingsError';
+  }
+}
+
+/** Reads the stored settings over the defaults; a stored document that fails the schema throws SettingsError. */
+export function loadSettings(db: Db, overrides: Partial<KioskSettings> = {}): KioskSettings {
+  const row = db.prepare("SELECT value FROM kiosk_meta WHERE key = 'settings'").get() as { value: string } | undefined;
+  let stored: unknown = {};
+  if (row) {
+    try {
+      stored = JSON.parse(row.value);
+    } catch {
+      throw new SettingsError('The stored settings are not valid JSON.');
+    }
+  }
+  const parsed = KioskSettingsSchema.safeParse({ ...DEFAULT_SETTINGS, ...(stored as object), ...overrides });
+  if (!parsed.success) {
+    throw new SettingsError(`The settings are invalid: ${parsed.error.issues.map((issue) => issue.path.join('.')).join(', ')}`);
+  }
+  return parsed.data;
+}
+
+/** Validates and stores settings; returns what was stored. Nothing is written when validation fails. */
+export function saveSettings(db: Db, settings: unknown): KioskSettings {
+  const parsed = KioskSettingsSchema.safeParse(settings);
+  if (!parsed.success) {
+    throw new SettingsError(`The settings are invalid: ${parsed.error.issues.map((issue) => issue.path.join('.')).join(', ')}`);
+  }
+  db.prepare(
+    "INSERT INTO kiosk_meta (key, value) VALUES ('settings', @value) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+  ).run({ value: JSON.stringify(parsed.data) });
+  return parsed.data;
+}

@@ -1,0 +1,491 @@
+// The teller: every customer money operation as one synchronous SQLite transaction that moves the ledger, the
+// cassette counts, the customer-transaction record (with its STAN/RRN) and the electronic journal together, so a
+// crash leaves all of them before or all of them after. Device I/O and argon2 happen outside, in the session.
+import type { AccountBalance, ErrorCode, Receipt, TransactionKind } from '../../shared/ipc/index.ts';
+import { uuidv7 } from '../../shared/ids.ts';
+import type { CardRepo } from '../cards/card-repo.ts';
+import type { CassetteRepo } from '../cash/cassette-repo.ts';
+import { dispensablePresets, type NoteMix, planNoteMix } from '../cash/note-mix.ts';
+import type { Db } from '../db/open-database.ts';
+import type { DispenseOutcome } from '../devices/cash-dispenser.ts';
+import type { DepositOutcome } from '../devices/deposit-acceptor.ts';
+import type { Journal } from '../journal/journal.ts';
+import type { JournalEntry } from '../journal/journal-entry.ts';
+import type { Ledger, LedgerErrorCode, TransferInput } from '../ledger/ledger.ts';
+import type { KioskSettings } from '../settings/kiosk-settings.ts';
+import { transferLimitRefusal, withdrawalLimitRefusal } from './limits.ts';
+import type { createTraceNumbers, TraceNumbers } from './trace-numbers.ts';
+import type { CustomerTransactionKind, TransactionRepo } from './transaction-repo.ts';
+
+/** Transfers shown in the mini statement. */
+export const MINI_STATEMENT_ROWS = 10;
+
+export type TellerDeps = {
+  readonly db: Db;
+  readonly ledger: Ledger;
+  readonly cassettes: CassetteRepo;
+  readonly journal: Journal;
+  readonly transactions: TransactionRepo;
+  readonly trace: ReturnType<typeof createTraceNumbers>;
+  readonly cards: CardRepo;
+  readonly settings: () => KioskSettings;
+  readonly kioskId: string;
+  readonly now: () => number;
+};
+
+/** Who is asking: the session and its card (masked). */
+export type Customer = { readonly sessionId: string; readonly cardId: number; readonly maskedPan: string };
+
+/** One of the card's accounts as the session sees it: `ref` is what the renderer gets instead of an id. */
+export type CardAccountView = AccountBalance & { readonly accountId: number; readonly open: boolean };
+
+/** A withdrawal whose funds are held and whose notes are planned, waiting for the dispenser. */
+export type AuthorisedWithdrawal = {
+  readonly transactionId: string;
+  readonly pendingId: string;
+  readonly trace: TraceNumbers;
+  readonly atMs: number;
+  readonly account: CardAccountView;
+  readonly amountMinor: number;
+  readonly mix: NoteMix;
+};
+
+export type PreparedTransfer = {
+  readonly from: CardAccountView;
+  readonly toAccountId: number;
+  readonly recipientMaskedName: string;
+  readonly recipientMaskedAccount: string;
+  readonly amountMinor: number;
+  readonly feeMinor: number;
+};
+
+export type Refusal = { readonly ok: false; readonly code: ErrorCode };
+
+function maskAccountNumber(accountNumber: string): string {
+  return `•••• ${accountNumber.slice(-4)}`;
+}
+
+/** "Ana García" → "A** G*****": enough for the customer to recognise a recipient, not to learn a name. */
+export function maskName(name: string): string {
+  return name
+    .split(/\s+/)
+    .filter((part) => part.length > 0)
+    .map((part) => `${[...part][0] ?? ''}${'*'.repeat(Math.max(0, [...part].length - 1))}`)
+    .join(' ');
+}
+
+function refusalOf(code: LedgerErrorCode): ErrorCode {
+  switch (code) {
+    case 'insufficient_funds':
+      return 'INSUFFICIENT_FUNDS';
+    case 'account_not_open':
+      return 'ACCOUNT_FROZEN';
+    case 'account_not_found':
+      return 'ACCOUNT_UNKNOWN';
+    default:
+      return 'INTERNAL';
+  }
+}
+
+/** Thrown inside a teller transaction to roll everything back and report a refusal. */
+class Declined extends Error {
+  readonly code: ErrorCode;
+  constructor(code: ErrorCode) {
+    super(code);
+    this.code = code;
+  }
+}
+
+export function createTeller(deps: TellerDeps) {
+  const { db, ledger, cassettes, journal, transactions, cards } = deps;
+  const iso = (ms: number) => new Date(ms).toISOString();
+  const currency = () => deps.settings().currency;
+  const internal = (kind: 'kiosk_cash' | 'kiosk_rejects' | 'kiosk_deposits' | 'settlement') =>
+    ledger.internalAccountId(kind, currency());
+
+  const accountByNumber = db.prepare<{ accountNumber: string }, { id: number; display_name: string; status: string }>(
+    `SELECT a.id, c.display_name, a.status FROM accounts a JOIN customers c ON c.id = a.customer_id
+      WHERE a.account_number = @accountNumber AND a.kind IN ('checking', 'savings')`,
+  );
+
+  const apply = (batch: readonly TransferInput[]) => {
+    const result = ledger.createTransfers(batch);
+    if (!result.ok) throw new Declined(refusalOf(result.code));
+  };
+
+  const record = (
+    customer: Customer,
+    kind: CustomerTransactionKind,
+    trace: TraceNumbers,
+    atMs: number,
+    fields: {
+      id?: string;
+      accountId?: number | null;
+      counterpartyAccountId?: number | null;
+      amountMinor?: number;
+      feeMinor?: number;
+      status: 'authorised' | 'completed' | 'declined';
+      refusalCode?: ErrorCode | null;
+      pendingTransferId?: string | null;
+    },
+  ): string => {
+    const id = fields.id ?? uuidv7(atMs);
+    transactions.record({
+      id,
+      sessionId: customer.sessionId,
+      cardId: customer.cardId,
+      kind,
+      accountId: fields.accountId ?? null,
+      counterpartyAccountId: fields.counterpartyAccountId ?? null,
+      amountMinor: fields.amountMinor ?? 0,
+      feeMinor: fields.feeMinor ?? 0,
+      currency: currency(),
+      businessDay: trace.businessDay,
+      stan: trace.stan,
+      rrn: trace.rrn,
+      status: fields.status,
+      refusalCode: fields.refusalCode ?? null,
+      pendingTransferId: fields.pendingTransferId ?? null,
+      now: iso(atMs),
+    });
+    return id;
+  };
+
+  const journalEntry = (customer: Customer, kind: JournalEntry['kind'], extra: Omit<JournalEntry, 'kind'> = {}) =>
+    journal.append({ kind, sessionId: customer.sessionId, maskedPan: customer.maskedPan, ...extra });
+
+  const receipt = (
+    transaction: TransactionKind,
+    customer: Customer,
+    trace: TraceNumbers,
+    atMs: number,
+    fields: {
+      account: CardAccountView | null;
+      requestedMinor: number;
+      completedMinor: number;
+      feeMinor?: number;
+      outcome: Receipt['outcome'];
+      code?: ErrorCode | null;
+    },
+  ): Receipt => ({
+    kioskId: deps.kioskId,
+    stan: trace.stan,
+    rrn: trace.rrn,
+    at: iso(atMs),
+    transaction,
+    maskedPan: customer.maskedPan,
+    accountLabel: fields.account?.accountLabel ?? null,
+    requestedMinor: fields.requestedMinor,
+    completedMinor: fields.completedMinor,
+    feeMinor: fields.feeMinor ?? 0,
+    currency: currency(),
+    availableMinor: fields.account ? ledger.availableMinor(fields.account.accountId) : null,
+    outcome: fields.outcome,
+    code: fields.code ?? null,
+  });
+
+  /** Records a refusal with its own trace numbers, after the refused attempt was rolled back. */
+  const recordDecline = (customer: Customer, kind: CustomerTransactionKind, code: ErrorCode, amountMinor: number, accountId: number | null) =>
+    db.transaction(() => {
+      const atMs = deps.now();
+      const trace = deps.trace.next(atMs);
+      record(customer, kind, trace, atMs, { accountId, amountMinor, status: 'declined', refusalCode: code });
+      journalEntry(customer, 'transaction.declined', {
+        stan: trace.stan,
+        ...(amountMinor > 0 ? { amountMinor, currency: currency() } : {}),
+        data: { transaction: kind, code },
+      });
+    })();
+
+  /** Books notes that left the cassettes but not to the customer (rejected, retracted) into the rejects account. */
+  const toRejects = (amountMinor: number, reference: string) => {
+    if (amountMinor <= 0) return;
+    apply([
+      {
+        id: uuidv7(deps.now()),
+        kind: 'single',
+        debitAccountId: internal('kiosk_rejects'),
+        creditAccountId: internal('kiosk_cash'),
+        amountMinor,
+        code: 'cash_adjustment',
+        reference,
+      },
+    ]);
+  };
+
+  return {
+    accountsOf(cardId: number): CardAccountView[] {
+      return cards.accountsOf(cardId).map((account, index) => ({
+        accountId: account.accountId,
+        accountRef: `a${index + 1}`,
+        accountLabel: account.label,
+        maskedAccountNumber: maskAccountNumber(account.accountNumber),
+        currency: account.currency,
+        ledgerMinor: account.ledgerBalanceMinor,
+        availableMinor: ledger.availableMinor(account.accountId),
+        open: account.status === 'open',
+      }));
+    },
+
+    /** The fast-cash presets the cassettes can make now and the per-withdrawal maximum allows. */
+    fastCashMinor(): number[] {
+      const settings = deps.settings();
+      const allowed = settings.fastCashPresetsMinor.filter((amount) => amount <= settings.withdrawalMaxMinor);
+      return dispensablePresets(allowed, cassettes.usable(settings.currency));
+    },
+
+    /** Plans notes, checks the rules, and holds the funds; a refusal changes nothing but its own record. */
+    authoriseWithdrawal(customer: Customer, account: CardAccountView, amountMinor: number): { ok: true; withdrawal: AuthorisedWithdrawal } | Refusal {
+      const settings = deps.settings();
+      // An amount the cassettes cannot make is refused before any rule or hold.
+      const mix = planNoteMix(amountMinor, cassettes.usable(settings.currency));
+      const code: ErrorCode | null = !mix ? 'AMOUNT_NOT_DISPENSABLE' : !account.open ? 'ACCOUNT_FROZEN' : null;
+      if (code || !mix) {
+        recordDecline(customer, 'withdrawal', code ?? 'AMOUNT_NOT_DISPENSABLE', amountMinor, account.accountId);
+        return { ok: false, code: code ?? 'AMOUNT_NOT_DISPENSABLE' };
+      }
+      try {
+        const withdrawal = db.transaction((): AuthorisedWithdrawal => {
+          const atMs = deps.now();
+          const trace = deps.trace.next(atMs);
+          const limit = withdrawalLimitRefusal(settings, transactions.dailyUsage(customer.cardId, trace.businessDay), amountMinor);
+          if (limit) throw new Declined(limit);
+          const pendingId = uuidv7(atMs);
+          apply([
+            {
+              id: pendingId,
+              kind: 'pending',
+              debitAccountId: account.accountId,
+              creditAccountId: internal('kiosk_cash'),
+              amountMinor,
+              code: 'withdrawal',
+              reference: trace.rrn,
+            },
+          ]);
+          const transactionId = record(customer, 'withdrawal', trace, atMs, {
+            accountId: account.accountId,
+            amountMinor,
+            status: 'authorised',
+            pendingTransferId: pendingId,
+          });
+          journalEntry(customer, 'transaction.approved', {
+            stan: trace.stan,
+            amountMinor,
+            currency: settings.currency,
+            data: { transaction: 'withdrawal', notes: mix.reduce((sum, line) => sum + line.notes, 0) },
+          });
+          return { transactionId, pendingId, trace, atMs, account, amountMinor, mix };
+        })();
+        return { ok: true, withdrawal };
+      } catch (cause) {
+        if (!(cause instanceof Declined)) throw cause;
+        recordDecline(customer, 'withdrawal', cause.code, amountMinor, account.accountId);
+        return { ok: false, code: cause.code };
+      }
+    },
+
+    /** The customer took the presented notes: post what was presented (a partial post for a partial dispense). */
+    completeWithdrawal(customer: Customer, withdrawal: AuthorisedWithdrawal, outcome: DispenseOutcome): Receipt {
+      return db.transaction(() => {
+        const atMs = deps.now();
+        const now = iso(atMs);
+        const presented = outcome.presentedAmountMinor;
+        const accounting = cassettes.applyDispense(withdrawal.mix, outcome.presented, outcome.rejected, { now, reference: withdrawal.pendingId });
+        apply([
+          presented > 0
+            ? { id: uuidv7(atMs), kind: 'post_pending', debitAccountId: 0, creditAccountId: 0, amountMinor: presented, code: 'withdrawal', pendingId: withdrawal.pendingId, reference: withdrawal.trace.rrn }
+            : { id: uuidv7(atMs), kind: 'void_pending', debitAccountId: 0, creditAccountId: 0, amountMinor: 0, code: 'withdrawal', pendingId: withdrawal.pendingId, reference: withdrawal.trace.rrn },
+        ]);
+        toRejects(accounting.rejectedAmountMinor, withdrawal.trace.rrn);
+        transactions.settle(withdrawal.transactionId, 'completed', presented, null, now);
+        journalEntry(customer, 'cash.taken', { stan: withdrawal.trace.stan, amountMinor: presented, currency: currency(), data: { rejected_notes: accounting.rejectedNotes } });
+        return receipt('withdrawal', customer, withdrawal.trace, withdrawal.atMs, {
+          account: withdrawal.account,
+          requestedMinor: withdrawal.amountMinor,
+          completedMinor: presented,
+          outcome: presented === withdrawal.amountMinor ? 'completed' : 'partial',
+        });
+      })();
+    },
+
+    /** Nothing reached the customer (a jam before presenting): void the hold; picked notes go to the rejects. */
+    failWithdrawal(customer: Customer, withdrawal: AuthorisedWithdrawal, outcome: DispenseOutcome, code: ErrorCode): Receipt {
+      return db.transaction(() => {
+        const atMs = deps.now();
+        const now = iso(atMs);
+        const accounting = cassettes.applyDispense(withdrawal.mix, [], [...outcome.rejected, ...outcome.presented], { now, reference: withdrawal.pendingId });
+        apply([{ id: uuidv7(atMs), kind: 'void_pending', debitAccountId: 0, creditAccountId: 0, amountMinor: 0, code: 'withdrawal', pendingId: withdrawal.pendingId, reference: withdrawal.trace.rrn }]);
+        toRejects(accounting.rejectedAmountMinor, withdrawal.trace.rrn);
+        transactions.settle(withdrawal.transactionId, 'declined', 0, code, now);
+        journalEntry(customer, 'device.fault', { stan: withdrawal.trace.stan, data: { device: 'dispenser', code, rejected_notes: accounting.rejectedNotes } });
+        return receipt('withdrawal', customer, withdrawal.trace, withdrawal.atMs, {
+          account: withdrawal.account,
+          requestedMinor: withdrawal.amountMinor,
+          completedMinor: 0,
+          outcome: 'declined',
+          code,
+        });
+      })();
+    },
+
+    /** The cash was not taken and was retracted: void the hold; the retracted notes go to the rejects account. */
+    retractWithdrawal(customer: Customer, withdrawal: AuthorisedWithdrawal, outcome: DispenseOutcome, retractedNotes: number): Receipt {
+      return db.transaction(() => {
+        const atMs = deps.now();
+        const now = iso(atMs);
+        const accounting = cassettes.applyDispense(withdrawal.mix, outcome.presented, outcome.rejected, { now, reference: withdrawal.pendingId });
+        cassettes.applyRetract(retractedNotes, { now, reference: withdrawal.pendingId });
+        apply([{ id: uuidv7(atMs), kind: 'void_pending', debitAccountId: 0, creditAccountId: 0, amountMinor: 0, code: 'withdrawal', pendingId: withdrawal.pendingId, reference: withdrawal.trace.rrn }]);
+        toRejects(accounting.presentedAmountMinor + accounting.rejectedAmountMinor, withdrawal.trace.rrn);
+        transactions.settle(withdrawal.transactionId, 'reversed', 0, 'CASH_RETRACTED', now);
+        journalEntry(customer, 'cash.retracted', {
+          stan: withdrawal.trace.stan,
+          amountMinor: accounting.presentedAmountMinor,
+          currency: currency(),
+          data: { retracted_notes: retractedNotes },
+        });
+        return receipt('withdrawal', customer, withdrawal.trace, withdrawal.atMs, {
+          account: withdrawal.account,
+          requestedMinor: withdrawal.amountMinor,
+          completedMinor: 0,
+          outcome: 'reversed',
+          code: 'CASH_RETRACTED',
+        });
+      })();
+    },
+
+    /** Credits counted notes: up to the immediate allowance at once, the rest held pending the count check. */
+    deposit(customer: Customer, account: CardAccountView, outcome: DepositOutcome): Receipt | Refusal {
+      const amountMinor = outcome.acceptedAmountMinor;
+      if (amountMinor <= 0) {
+        recordDecline(customer, 'deposit', 'DEPOSIT_REJECTED', 0, account.accountId);
+        return { ok: false, code: 'DEPOSIT_REJECTED' };
+      }
+      try {
+        return db.transaction(() => {
+          const atMs = deps.now();
+          const trace = deps.trace.next(atMs);
+          const immediate = Math.min(amountMinor, deps.settings().depositImmediateMinor);
+          const held = amountMinor - immediate;
+          const base = { debitAccountId: internal('kiosk_deposits'), creditAccountId: account.accountId, code: 'deposit' as const, reference: trace.rrn };
+          const batch: TransferInput[] = [];
+          if (immediate > 0) batch.push({ ...base, id: uuidv7(atMs), kind: 'single', amountMinor: immediate });
+          if (held > 0) batch.push({ ...base, id: uuidv7(atMs), kind: 'pending', amountMinor: held });
+          apply(batch);
+          record(customer, 'deposit', trace, atMs, { accountId: account.accountId, amountMinor, status: 'completed' });
+          journalEntry(customer, 'transaction.approved', {
+            stan: trace.stan,
+            amountMinor,
+            currency: currency(),
+            data: { transaction: 'deposit', notes: outcome.acceptedNotes, rejected_notes: outcome.rejectedNotes, held_minor: held },
+          });
+          return receipt('deposit', customer, trace, atMs, { account, requestedMinor: amountMinor, completedMinor: amountMinor, outcome: 'completed' });
+        })();
+      } catch (cause) {
+        // A credit fails only on the account itself (frozen); nothing was booked and the notes go back.
+        if (!(cause instanceof Declined)) throw cause;
+        recordDecline(customer, 'deposit', cause.code, amountMinor, account.accountId);
+        return { ok: false, code: cause.code };
+      }
+    },
+
+    /** Resolves the recipient for the confirmation screen; nothing is recorded yet. */
+    prepareTransfer(from: CardAccountView, to: { kind: 'own'; account: CardAccountView } | { kind: 'account_number'; accountNumber: string }, amountMinor: number): { ok: true; transfer: PreparedTransfer } | Refusal {
+      if (!from.open) return { ok: false, code: 'ACCOUNT_FROZEN' };
+      if (to.kind === 'own') {
+        if (to.account.accountId === from.accountId) return { ok: false, code: 'ACCOUNT_UNKNOWN' };
+        return {
+          ok: true,
+          transfer: { from, toAccountId: to.account.accountId, recipientMaskedName: to.account.accountLabel, recipientMaskedAccount: to.account.maskedAccountNumber, amountMinor, feeMinor: 0 },
+        };
+      }
+      const recipient = accountByNumber.get({ accountNumber: to.accountNumber });
+      if (!recipient || recipient.id === from.accountId) return { ok: false, code: 'ACCOUNT_UNKNOWN' };
+      if (recipient.status !== 'open') return { ok: false, code: 'ACCOUNT_FROZEN' };
+      return {
+        ok: true,
+        transfer: {
+          from,
+          toAccountId: recipient.id,
+          recipientMaskedName: maskName(recipient.display_name),
+          recipientMaskedAccount: maskAccountNumber(to.accountNumber),
+          amountMinor,
+          feeMinor: deps.settings().transferFeeMinor,
+        },
+      };
+    },
+
+    /** Moves the transfer and its fee as one linked batch: both or neither. */
+    transfer(customer: Customer, transfer: PreparedTransfer): Receipt | Refusal {
+      try {
+        return db.transaction(() => {
+          const atMs = deps.now();
+          const trace = deps.trace.next(atMs);
+          const limit = transferLimitRefusal(deps.settings(), transactions.dailyUsage(customer.cardId, trace.businessDay), transfer.amountMinor);
+          if (limit) throw new Declined(limit);
+          const batch: TransferInput[] = [
+            { id: uuidv7(atMs), kind: 'single', debitAccountId: transfer.from.accountId, creditAccountId: transfer.toAccountId, amountMinor: transfer.amountMinor, code: 'transfer', reference: trace.rrn },
+          ];
+          if (transfer.feeMinor > 0) {
+            batch.push({ id: uuidv7(atMs), kind: 'single', debitAccountId: transfer.from.accountId, creditAccountId: internal('settlement'), amountMinor: transfer.feeMinor, code: 'fee', reference: trace.rrn });
+          }
+          apply(batch);
+          record(customer, 'transfer', trace, atMs, {
+            accountId: transfer.from.accountId,
+            counterpartyAccountId: transfer.toAccountId,
+            amountMinor: transfer.amountMinor,
+            feeMinor: transfer.feeMinor,
+            status: 'completed',
+          });
+          journalEntry(customer, 'transaction.approved', {
+            stan: trace.stan,
+            amountMinor: transfer.amountMinor,
+            currency: currency(),
+            data: { transaction: 'transfer', fee_minor: transfer.feeMinor },
+          });
+          return receipt('transfer', customer, trace, atMs, {
+            account: transfer.from,
+            requestedMinor: transfer.amountMinor,
+            completedMinor: transfer.amountMinor,
+            feeMinor: transfer.feeMinor,
+            outcome: 'completed',
+          });
+        })();
+      } catch (cause) {
+        if (!(cause instanceof Declined)) throw cause;
+        recordDecline(customer, 'transfer', cause.code, transfer.amountMinor, transfer.from.accountId);
+        return { ok: false, code: cause.code };
+      }
+    },
+
+    /** Balance inquiry, mini statement and PIN change move no money but get trace numbers and a receipt. */
+    recordService(customer: Customer, kind: 'balance' | 'mini_statement' | 'pin_change', account: CardAccountView | null): Receipt {
+      return db.transaction(() => {
+        const atMs = deps.now();
+        const trace = deps.trace.next(atMs);
+        record(customer, kind, trace, atMs, { accountId: account?.accountId ?? null, status: 'completed' });
+        journalEntry(customer, 'transaction.approved', { stan: trace.stan, data: { transaction: kind } });
+        return receipt(kind, customer, trace, atMs, { account, requestedMinor: 0, completedMinor: 0, outcome: 'completed' });
+      })();
+    },
+
+    /** The account's last movements, signed from the customer's side; a resolved hold shows as its posting. */
+    statement(account: CardAccountView) {
+      const recent = ledger.recentTransfers(account.accountId, MINI_STATEMENT_ROWS * 3);
+      const resolved = new Set(recent.flatMap((transfer) => (transfer.pendingId ? [transfer.pendingId] : [])));
+      return recent
+        .filter((transfer) => transfer.kind !== 'void_pending' && !(transfer.kind === 'pending' && resolved.has(transfer.id)))
+        .slice(0, MINI_STATEMENT_ROWS)
+        .map((transfer) => ({
+          at: iso(transfer.createdAtMs),
+          code: transfer.code,
+          amountMinor: transfer.debitAccountId === account.accountId ? -transfer.amountMinor : transfer.amountMinor,
+          pending: transfer.kind === 'pending',
+        }));
+    },
+
+    journalEntry,
+  };
+}
+
+export type Teller = ReturnType<typeof createTeller>;
