@@ -257,10 +257,15 @@ export function createSessionService(deps: SessionServiceDeps) {
   const cardNotTaken = async () => {
     const who = customer();
     if (!who) return;
-    if (session.withdrawal) {
-      const receipt = teller.failWithdrawal(who, session.withdrawal.authorised, session.withdrawal.outcome, 'SESSION_TIMEOUT');
-      session = { ...session, receipt };
-      if (deps.dispenser.status().notesInSlot > 0) await deps.dispenser.retract();
+    const pending = session.withdrawal;
+    if (pending) {
+      const sessionId = session.id;
+      await exclusive(async () => {
+        const retract = await deps.dispenser.retract();
+        if (session.id !== sessionId) return;
+        const receipt = teller.retractWithdrawal(who, pending.authorised, pending.outcome, retract.notes, 'CARD_RETAINED');
+        session = { ...session, receipt };
+      });
     }
     teller.journalEntry(who, 'card.retained', { data: { reason: 'not_taken' } });
     transition({ ...session, state: 'card_retained', refusal: 'CARD_RETAINED', withdrawal: null, accounts: null });

@@ -313,7 +313,12 @@ export function createTeller(deps: TellerDeps) {
       return db.transaction(() => {
         const atMs = deps.now();
         const now = iso(atMs);
-        const accounting = cassettes.applyDispense(withdrawal.mix, [], [...outcome.rejected, ...outcome.presented], { now, reference: withdrawal.pendingId });
+        // Whatever was picked is in the reject bin now, presented or not.
+        const picked = outcome.rejected.map((line) => ({
+          cassetteId: line.cassetteId,
+          notes: line.notes + (outcome.presented.find((shown) => shown.cassetteId === line.cassetteId)?.notes ?? 0),
+        }));
+        const accounting = cassettes.applyDispense(withdrawal.mix, [], picked, { now, reference: withdrawal.pendingId });
         apply([{ id: uuidv7(atMs), kind: 'void_pending', debitAccountId: 0, creditAccountId: 0, amountMinor: 0, code: 'withdrawal', pendingId: withdrawal.pendingId, reference: withdrawal.trace.rrn }]);
         toRejects(accounting.rejectedAmountMinor, withdrawal.trace.rrn);
         transactions.settle(withdrawal.transactionId, 'declined', 0, code, now);
@@ -328,8 +333,11 @@ export function createTeller(deps: TellerDeps) {
       })();
     },
 
-    /** The cash was not taken and was retracted: void the hold; the retracted notes go to the rejects account. */
-    retractWithdrawal(customer: Customer, withdrawal: AuthorisedWithdrawal, outcome: DispenseOutcome, retractedNotes: number): Receipt {
+    /**
+     * Presented notes that were not taken (cash left in the slot, or a card never taken before the cash) are
+     * retracted: void the hold; the notes that left the cassettes are booked to the rejects account.
+     */
+    retractWithdrawal(customer: Customer, withdrawal: AuthorisedWithdrawal, outcome: DispenseOutcome, retractedNotes: number, code: ErrorCode = 'CASH_RETRACTED'): Receipt {
       return db.transaction(() => {
         const atMs = deps.now();
         const now = iso(atMs);
@@ -337,7 +345,7 @@ export function createTeller(deps: TellerDeps) {
         cassettes.applyRetract(retractedNotes, { now, reference: withdrawal.pendingId });
         apply([{ id: uuidv7(atMs), kind: 'void_pending', debitAccountId: 0, creditAccountId: 0, amountMinor: 0, code: 'withdrawal', pendingId: withdrawal.pendingId, reference: withdrawal.trace.rrn }]);
         toRejects(accounting.presentedAmountMinor + accounting.rejectedAmountMinor, withdrawal.trace.rrn);
-        transactions.settle(withdrawal.transactionId, 'reversed', 0, 'CASH_RETRACTED', now);
+        transactions.settle(withdrawal.transactionId, 'reversed', 0, code, now);
         journalEntry(customer, 'cash.retracted', {
           stan: withdrawal.trace.stan,
           amountMinor: accounting.presentedAmountMinor,
@@ -349,7 +357,7 @@ export function createTeller(deps: TellerDeps) {
           requestedMinor: withdrawal.amountMinor,
           completedMinor: 0,
           outcome: 'reversed',
-          code: 'CASH_RETRACTED',
+          code,
         });
       })();
     },

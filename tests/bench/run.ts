@@ -3,6 +3,8 @@
 //  1. Durable card writes (PIN attempt counter update, one transaction each) ÷ raw single-row commits with the
 //     same pragmas (WAL, synchronous=FULL): how close the lockout bookkeeping gets to what the disk allows.
 //  2. PIN verify latency with the chosen argon2id parameters ÷ one raw argon2id pass at the same memory cost.
+//  3. The ledger (tests/bench/ledger-bench.ts): durable withdrawals ÷ raw commits, bulk import, mini statement and
+//     start-up at 1M transfers.
 import argon2 from 'argon2';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -13,6 +15,7 @@ import { migrate } from '../../electron/db/migrate.ts';
 import { migrations } from '../../electron/db/migrations/index.ts';
 import { openDatabase } from '../../electron/db/open-database.ts';
 import { seedDemoDataIfEmpty } from '../../electron/demo/seed-demo-data.ts';
+import { runLedgerBench } from './ledger-bench.ts';
 
 const DURATION_MS = 2_000;
 
@@ -82,3 +85,5 @@ try {
 } finally {
   rmSync(dir, { recursive: true, force: true });
 }
+
+for (const line of await runLedgerBench()) console.log(line);

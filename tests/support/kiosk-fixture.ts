@@ -4,15 +4,18 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createKioskCore } from '../../electron/core/kiosk-core.ts';
-import type { Clock, KioskCore } from '../../electron/core/kiosk-core-types.ts';
-import { createMemoryLogger } from '../../electron/log/logger.ts';
+import type { Clock, KioskCore, KioskCoreOptions } from '../../electron/core/kiosk-core-types.ts';
+import { createFileLogger, createMemoryLogger } from '../../electron/log/logger.ts';
 import { DEVICE_SECRET_NAMES } from '../../electron/secrets/device-secrets.ts';
 import { createKeychainSecretStore, type SecretStore } from '../../electron/secrets/secret-store.ts';
+
+/** What a test may add to the core's options: device simulators with faults, settings, a log file. */
+export type FixtureExtras = Pick<KioskCoreOptions, 'devices' | 'settingsOverrides'> & { readonly fileLog?: boolean };
 
 export type CoreFixture = {
   readonly dataDir: string;
   readonly logger: ReturnType<typeof createMemoryLogger>;
-  start(clock?: Clock): Promise<KioskCore>;
+  start(clock?: Clock, extra?: FixtureExtras): Promise<KioskCore>;
   cleanup(): void;
 };
 
@@ -27,10 +30,12 @@ export function createCoreFixture(): CoreFixture {
   return {
     dataDir,
     logger,
-    async start(clock) {
+    async start(clock, extra = {}) {
       const core = await createKioskCore({
         dataDir,
-        logger,
+        logger: extra.fileLog ? createFileLogger(join(dataDir, 'logs')) : logger,
+        ...(extra.devices ? { devices: extra.devices } : {}),
+        ...(extra.settingsOverrides ? { settingsOverrides: extra.settingsOverrides } : {}),
         mode: 'demo',
         version: 'test',
         ...(clock ? { clock } : {}),

@@ -1,0 +1,418 @@
+// Every customer transaction through the IPC router and the session state machine, against the real core (SQLite,
+// argon2, keychain, simulated devices with faults): each success and each refusal code, the money it moved (or
+// did not), the trace numbers, and a canary scan of everything on disk afterwards.
+import Database from 'better-sqlite3';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { KioskCore } from '../../electron/core/kiosk-core-types.ts';
+import { createSimulatedDispenser, type SimulatedDispenser } from '../../electron/devices/simulated-cash-dispenser.ts';
+import { createSimulatedDepositAcceptor, type SimulatedAcceptor } from '../../electron/devices/simulated-deposit-acceptor.ts';
+import { createIpcRouter } from '../../electron/ipc/router.ts';
+import { createMemoryLogger } from '../../electron/log/logger.ts';
+import type { KioskSettings } from '../../electron/settings/kiosk-settings.ts';
+import { DEMO_ACCEPTED_DENOMINATIONS } from '../../electron/demo/seed-demo-cash.ts';
+import type { Envelope, ErrorCode, SessionSnapshot } from '../../shared/ipc/index.ts';
+import { createFakeClock, type FakeClock } from '../support/fake-clock.ts';
+import { type CoreFixture, createCoreFixture } from '../support/kiosk-fixture.ts';
+
+const ANA = { demoCardId: 'ana', pan: '4000001234567899', pin: '4921' };
+const BEN = { demoCardId: 'ben', pan: '4000002345678906', pin: '7305' };
+const CHLOE = { demoCardId: 'chloe', pan: '4000004567890128', pin: '618402' };
+const instant = async () => {};
+
+type Kiosk = {
+  core: KioskCore;
+  clock: FakeClock;
+  dispenser: SimulatedDispenser;
+  acceptor: SimulatedAcceptor;
+  call: (method: string, payload?: unknown) => Promise<Envelope<SessionSnapshot>>;
+  db: () => Database.Database;
+};
+
+let fixture: CoreFixture;
+afterEach(() => fixture?.cleanup());
+
+async function startKiosk(settingsOverrides: Partial<KioskSettings> = {}, fileLog = false): Promise<Kiosk> {
+  fixture = createCoreFixture();
+  const clock = createFakeClock();
+  const dispenser = createSimulatedDispenser({ sleep: instant });
+  const acceptor = createSimulatedDepositAcceptor({ denominationsMinor: DEMO_ACCEPTED_DENOMINATIONS, sleep: instant });
+  const core = await fixture.start(clock, {
+    devices: { dispenser, acceptor: Object.assign(acceptor, { denominationsMinor: DEMO_ACCEPTED_DENOMINATIONS }) },
+    settingsOverrides,
+    fileLog,
+  });
+  const router = createIpcRouter({ handlers: core.handlers, isTrustedSender: () => true, logger: createMemoryLogger() });
+  const sender = { kind: 'browser-host', connectionId: 't', authenticated: true } as const;
+  return {
+    core,
+    clock,
+    dispenser,
+    acceptor,
+    call: (method, payload = {}) => router.handle(`atm:session:${method}`, payload, sender) as Promise<Envelope<SessionSnapshot>>,
+    db: () => new Database(join(fixture.dataDir, 'kiosk.db'), { readonly: true }),
+  };
+}
+
+function value(envelope: Envelope<SessionSnapshot>): SessionSnapshot {
+  if (!envelope.ok) throw new Error(`expected ok, got ${envelope.error.code}`);
+  return envelope.value;
+}
+
+function refused(envelope: Envelope<SessionSnapshot>): ErrorCode {
+  if (envelope.ok) throw new Error(`expected a refusal, got state ${envelope.value.state}`);
+  return envelope.error.code;
+}
+
+async function signIn(kiosk: Kiosk, card: { demoCardId: string; pin: string }): Promise<SessionSnapshot> {
+  value(await kiosk.call('insertCard', { source: 'demo', demoCardId: card.demoCardId }));
+  return value(await kiosk.call('submitPin', { pin: card.pin }));
+}
+
+async function snapshot(kiosk: Kiosk) {
+  return value(await kiosk.call('getSnapshot'));
+}
+
+function available(s: SessionSnapshot, ref = 'a1'): number {
+  const account = s.accounts?.find((candidate) => candidate.accountRef === ref);
+  if (!account) throw new Error(`no account ${ref}`);
+  return account.availableMinor;
+}
+
+function cassetteCounts(kiosk: Kiosk): Record<number, number> {
+  const db = kiosk.db();
+  const rows = db.prepare('SELECT denomination_minor AS d, count FROM cassettes').all() as { d: number; count: number }[];
+  db.close();
+  return Object.fromEntries(rows.map((row) => [row.d, row.count]));
+}
+
+/** Σ debits = Σ credits and the kiosk cash account equals the cassettes. */
+function expectBooksBalance(kiosk: Kiosk) {
+  const db = kiosk.db();
+  const sums = db
+    .prepare('SELECT sum(debits_posted_minor) AS dp, sum(credits_posted_minor) AS cp, sum(debits_pending_minor) AS dq, sum(credits_pending_minor) AS cq FROM accounts')
+    .get() as { dp: number; cp: number; dq: number; cq: number };
+  expect(sums.dp).toBe(sums.cp);
+  expect(sums.dq).toBe(sums.cq);
+  const cash = db
+    .prepare("SELECT debits_posted_minor - credits_posted_minor AS balance FROM accounts WHERE kind = 'kiosk_cash'")
+    .get() as { balance: number };
+  const cassettes = db.prepare('SELECT sum(count * denomination_minor) AS value FROM cassettes').get() as { value: number };
+  expect(cash.balance).toBe(cassettes.value);
+  db.close();
+}
+
+async function withdraw(kiosk: Kiosk, amountMinor: number, accountRef = 'a1') {
+  value(await kiosk.call('chooseTransaction', { transaction: 'withdrawal' }));
+  return kiosk.call('selectWithdrawal', { amountMinor, accountRef });
+}
+
+describe('withdrawal', () => {
+  it('fast cash: card first, then cash; the account, the cassettes and the receipt agree', async () => {
+    const kiosk = await startKiosk();
+    const before = available(await signIn(kiosk, ANA));
+    const amountEntry = value(await kiosk.call('chooseTransaction', { transaction: 'withdrawal' }));
+    expect(amountEntry.withdrawal?.fastCashMinor).toEqual([2_000, 5_000, 10_000, 20_000]);
+    const countsBefore = cassetteCounts(kiosk);
+
+    expect(value(await kiosk.call('selectWithdrawal', { amountMinor: 8_000, accountRef: 'a1' })).state).toBe('take_card');
+    expect(refused(await kiosk.call('cashTaken'))).toBe('INVALID_STATE'); // no cash before the card
+    expect(value(await kiosk.call('cardTaken')).state).toBe('take_cash');
+    const done = value(await kiosk.call('cashTaken'));
+    expect(done.state).toBe('goodbye');
+    expect(done.receipt).toMatchObject({ transaction: 'withdrawal', requestedMinor: 8_000, completedMinor: 8_000, outcome: 'completed', maskedPan: '•••• 7899', availableMinor: before - 8_000 });
+    expect(done.receipt?.stan).toMatch(/^\d{6}$/);
+    expect(done.receipt?.rrn).toMatch(/^\d{12}$/);
+    // 80.00 = 50 + 20 + 10: fewest notes.
+    const countsAfter = cassetteCounts(kiosk);
+    const used = (denomination: number) => (countsBefore[denomination] ?? 0) - (countsAfter[denomination] ?? 0);
+    expect([used(5_000), used(2_000), used(1_000)]).toEqual([1, 1, 1]);
+    expectBooksBalance(kiosk);
+  });
+
+  it.each([
+    ['INSUFFICIENT_FUNDS', BEN, 40_000, {}],
+    ['LIMIT_PER_WITHDRAWAL', ANA, 60_000, {}],
+    ['AMOUNT_NOT_DISPENSABLE', ANA, 3_500, {}],
+  ] as const)('refuses %s before any hold, and nothing changes', async (code, card, amountMinor, overrides) => {
+    const kiosk = await startKiosk(overrides);
+    const before = await signIn(kiosk, card);
+    const countsBefore = cassetteCounts(kiosk);
+    expect(refused(await withdraw(kiosk, amountMinor))).toBe(code);
+    const after = await snapshot(kiosk);
+    expect(after).toMatchObject({ state: 'withdrawal_amount', refusal: { code } });
+    expect(available(after)).toBe(available(before));
+    expect(cassetteCounts(kiosk)).toEqual(countsBefore);
+    expectBooksBalance(kiosk);
+  });
+
+  it('daily amount and count limits per card, across sessions', async () => {
+    const kiosk = await startKiosk({ dailyWithdrawalMaxMinor: 60_000, dailyWithdrawalCountMax: 2 });
+    const takeAll = async () => {
+      value(await kiosk.call('cardTaken'));
+      value(await kiosk.call('cashTaken'));
+      kiosk.clock.advance(10_000);
+    };
+    await signIn(kiosk, CHLOE);
+    value(await withdraw(kiosk, 50_000));
+    await takeAll();
+    await signIn(kiosk, CHLOE);
+    expect(refused(await withdraw(kiosk, 20_000))).toBe('LIMIT_DAILY_AMOUNT');
+    value(await kiosk.call('selectWithdrawal', { amountMinor: 5_000, accountRef: 'a1' }));
+    await takeAll();
+    await signIn(kiosk, CHLOE);
+    expect(refused(await withdraw(kiosk, 2_000))).toBe('LIMIT_DAILY_COUNT');
+  });
+
+  it('a frozen account and an unknown account are refused', async () => {
+    const kiosk = await startKiosk();
+    await signIn(kiosk, ANA);
+    expect(refused(await withdraw(kiosk, 2_000, 'a9'))).toBe('ACCOUNT_UNKNOWN');
+    const db = new Database(join(fixture.dataDir, 'kiosk.db'));
+    db.prepare("UPDATE accounts SET status = 'frozen' WHERE account_number = '10000001'").run();
+    db.close();
+    value(await kiosk.call('backToMenu'));
+    expect(refused(await withdraw(kiosk, 2_000))).toBe('ACCOUNT_FROZEN');
+  });
+
+  it('a jam before presenting leaves no debit; the picked notes are booked to rejects', async () => {
+    const kiosk = await startKiosk();
+    const before = available(await signIn(kiosk, ANA));
+    kiosk.dispenser.injectFault({ kind: 'jam_before_present', pickedNotes: 2 });
+    expect(refused(await withdraw(kiosk, 5_000))).toBe('DISPENSER_FAULT');
+    const after = await snapshot(kiosk);
+    expect(after).toMatchObject({ state: 'transaction_result', receipt: { outcome: 'declined', code: 'DISPENSER_FAULT', completedMinor: 0 } });
+    expect(available(after)).toBe(before);
+    const db = kiosk.db();
+    expect(db.prepare("SELECT count(*) AS n FROM transfers WHERE kind = 'pending' AND id NOT IN (SELECT pending_id FROM transfers WHERE pending_id IS NOT NULL)").get()).toEqual({ n: 0 });
+    db.close();
+    expectBooksBalance(kiosk);
+  });
+
+  it('a partial dispense posts only what was presented', async () => {
+    const kiosk = await startKiosk();
+    const before = available(await signIn(kiosk, ANA));
+    kiosk.dispenser.injectFault({ kind: 'partial', presentedNotes: 1 });
+    value(await withdraw(kiosk, 7_000)); // 50 + 20; only the 50 is presented
+    value(await kiosk.call('cardTaken'));
+    const done = value(await kiosk.call('cashTaken'));
+    expect(done.receipt).toMatchObject({ outcome: 'partial', requestedMinor: 7_000, completedMinor: 5_000, availableMinor: before - 5_000 });
+    expectBooksBalance(kiosk);
+  });
+
+  it('cash not taken is retracted after the timeout and the hold is voided', async () => {
+    const kiosk = await startKiosk();
+    const before = available(await signIn(kiosk, ANA));
+    value(await withdraw(kiosk, 10_000));
+    value(await kiosk.call('cardTaken'));
+    kiosk.clock.advance(30_000);
+    await expect.poll(async () => (await snapshot(kiosk)).state).toBe('goodbye');
+    const after = await snapshot(kiosk);
+    expect(after).toMatchObject({ refusal: { code: 'CASH_RETRACTED' }, receipt: { outcome: 'reversed', completedMinor: 0 } });
+    kiosk.clock.advance(10_000);
+    expect(available(await signIn(kiosk, ANA))).toBe(before);
+    expectBooksBalance(kiosk);
+  });
+
+  it('a card not taken is retained and its withdrawal voided before any cash is presented', async () => {
+    const kiosk = await startKiosk();
+    const before = available(await signIn(kiosk, ANA));
+    value(await withdraw(kiosk, 2_000));
+    kiosk.clock.advance(30_000);
+    await expect.poll(async () => (await snapshot(kiosk)).state).toBe('card_retained');
+    const db = kiosk.db();
+    const posted = db.prepare("SELECT count(*) AS n FROM transfers WHERE kind = 'post_pending'").get();
+    db.close();
+    expect(posted).toEqual({ n: 0 });
+    expectBooksBalance(kiosk);
+    expect(before).toBeGreaterThan(0);
+  });
+});
+
+describe('deposit', () => {
+  it('credits counted notes: up to the immediate allowance at once, the rest held', async () => {
+    const kiosk = await startKiosk({ depositImmediateMinor: 20_000 });
+    const before = await signIn(kiosk, BEN);
+    value(await kiosk.call('chooseTransaction', { transaction: 'deposit' }));
+    const result = value(
+      await kiosk.call('submitDeposit', { accountRef: 'a1', notes: [{ denominationMinor: 10_000, count: 2 }, { denominationMinor: 5_000, count: 2 }] }),
+    );
+    expect(result).toMatchObject({ state: 'transaction_result', receipt: { transaction: 'deposit', completedMinor: 30_000, outcome: 'completed' } });
+    expect(available(result)).toBe(available(before) + 20_000);
+    expect(result.accounts?.[0]?.ledgerMinor).toBe((before.accounts?.[0]?.ledgerMinor ?? 0) + 20_000);
+    expectBooksBalance(kiosk);
+  });
+
+  it('notes the acceptor rejects are not credited; all rejected → DEPOSIT_REJECTED', async () => {
+    const kiosk = await startKiosk();
+    const before = await signIn(kiosk, BEN);
+    value(await kiosk.call('chooseTransaction', { transaction: 'deposit' }));
+    kiosk.acceptor.injectFault({ kind: 'reject', notes: 3 });
+    expect(refused(await kiosk.call('submitDeposit', { accountRef: 'a1', notes: [{ denominationMinor: 2_000, count: 3 }] }))).toBe('DEPOSIT_REJECTED');
+    expect(available(await snapshot(kiosk))).toBe(available(before));
+    expect(refused(await kiosk.call('submitDeposit', { accountRef: 'a1', notes: [{ denominationMinor: 700, count: 1 }] }))).toBe('AMOUNT_INVALID');
+  });
+});
+
+describe('transfer', () => {
+  it('between the customer’s own accounts, no fee', async () => {
+    const kiosk = await startKiosk();
+    const before = await signIn(kiosk, ANA);
+    value(await kiosk.call('chooseTransaction', { transaction: 'transfer' }));
+    const confirm = value(await kiosk.call('requestTransfer', { fromAccountRef: 'a2', to: { kind: 'own', accountRef: 'a1' }, amountMinor: 10_050 }));
+    expect(confirm.transfer).toMatchObject({ recipientMaskedName: 'Checking', feeMinor: 0, amountMinor: 10_050 });
+    const done = value(await kiosk.call('confirmTransfer'));
+    expect(available(done, 'a1')).toBe(available(before, 'a1') + 10_050);
+    expect(available(done, 'a2')).toBe(available(before, 'a2') - 10_050);
+    expectBooksBalance(kiosk);
+  });
+
+  it('to another customer by account number, showing the masked name, with the fee as one linked batch', async () => {
+    const kiosk = await startKiosk({ transferFeeMinor: 50 });
+    const before = await signIn(kiosk, ANA);
+    value(await kiosk.call('chooseTransaction', { transaction: 'transfer' }));
+    expect(refused(await kiosk.call('requestTransfer', { fromAccountRef: 'a1', to: { kind: 'account_number', accountNumber: '99999999' }, amountMinor: 100 }))).toBe('ACCOUNT_UNKNOWN');
+    const confirm = value(await kiosk.call('requestTransfer', { fromAccountRef: 'a1', to: { kind: 'account_number', accountNumber: '20000001' }, amountMinor: 2_500 }));
+    expect(confirm.transfer).toMatchObject({ recipientMaskedName: 'B** O*****', recipientMaskedAccount: '•••• 0001', feeMinor: 50 });
+    const done = value(await kiosk.call('confirmTransfer'));
+    expect(done.receipt).toMatchObject({ transaction: 'transfer', completedMinor: 2_500, feeMinor: 50 });
+    expect(available(done)).toBe(available(before) - 2_550);
+    expectBooksBalance(kiosk);
+  });
+
+  it('refuses insufficient funds (fee included) and the daily transfer limit', async () => {
+    const kiosk = await startKiosk({ transferFeeMinor: 50, dailyTransferMaxMinor: 30_000 });
+    const before = await signIn(kiosk, BEN); // 310.55
+    value(await kiosk.call('chooseTransaction', { transaction: 'transfer' }));
+    value(await kiosk.call('requestTransfer', { fromAccountRef: 'a1', to: { kind: 'account_number', accountNumber: '10000001' }, amountMinor: 31_055 }));
+    expect(refused(await kiosk.call('confirmTransfer'))).toBe('LIMIT_DAILY_TRANSFER');
+    value(await kiosk.call('requestTransfer', { fromAccountRef: 'a1', to: { kind: 'account_number', accountNumber: '10000001' }, amountMinor: 25_000 }));
+    value(await kiosk.call('confirmTransfer'));
+    value(await kiosk.call('backToMenu'));
+    value(await kiosk.call('chooseTransaction', { transaction: 'transfer' }));
+    value(await kiosk.call('requestTransfer', { fromAccountRef: 'a1', to: { kind: 'account_number', accountNumber: '10000001' }, amountMinor: 5_500 }));
+    expect(refused(await kiosk.call('confirmTransfer'))).toBe('LIMIT_DAILY_TRANSFER');
+    expect(available(await snapshot(kiosk))).toBe(available(before) - 25_050);
+  });
+
+  it('insufficient funds when the fee tips it over', async () => {
+    const kiosk = await startKiosk({ transferFeeMinor: 50 });
+    await signIn(kiosk, BEN);
+    value(await kiosk.call('chooseTransaction', { transaction: 'transfer' }));
+    value(await kiosk.call('requestTransfer', { fromAccountRef: 'a1', to: { kind: 'account_number', accountNumber: '10000001' }, amountMinor: 31_055 }));
+    expect(refused(await kiosk.call('confirmTransfer'))).toBe('INSUFFICIENT_FUNDS');
+    const db = kiosk.db();
+    expect(db.prepare("SELECT count(*) AS n FROM transfers WHERE code IN ('transfer', 'fee')").get()).toEqual({ n: 0 });
+    db.close();
+  });
+});
+
+describe('mini statement, balance and trace numbers', () => {
+  it('shows the last movements newest first, at most 10, and every transaction gets a fresh STAN and RRN', async () => {
+    const kiosk = await startKiosk();
+    await signIn(kiosk, ANA);
+    const stans: string[] = [];
+    const rrns: string[] = [];
+    for (let index = 0; index < 11; index++) {
+      value(await kiosk.call('chooseTransaction', { transaction: 'transfer' }));
+      const result = value(
+        await (value(await kiosk.call('requestTransfer', { fromAccountRef: 'a2', to: { kind: 'own', accountRef: 'a1' }, amountMinor: 100 + index })),
+        kiosk.call('confirmTransfer')),
+      );
+      stans.push(result.receipt?.stan ?? '');
+      rrns.push(result.receipt?.rrn ?? '');
+      value(await kiosk.call('backToMenu'));
+    }
+    const statement = value(await kiosk.call('chooseTransaction', { transaction: 'mini_statement' }));
+    expect(statement.statement?.rows).toHaveLength(10);
+    expect(statement.statement?.rows[0]).toMatchObject({ code: 'transfer', amountMinor: 110, pending: false });
+    expect(stans.map(Number)).toEqual([...stans.map(Number)].sort((a, b) => a - b));
+    expect(new Set(stans).size).toBe(stans.length);
+    expect(new Set(rrns).size).toBe(rrns.length);
+    const other = value(await kiosk.call('showStatement', { accountRef: 'a2' }));
+    expect(other.statement?.rows[0]?.amountMinor).toBe(-110);
+  });
+});
+
+describe('PIN change', () => {
+  it('refuses a wrong current PIN, a mismatch and a trivial PIN; then the new PIN works and the old does not', async () => {
+    const kiosk = await startKiosk();
+    await signIn(kiosk, ANA);
+    value(await kiosk.call('chooseTransaction', { transaction: 'pin_change' }));
+    expect(refused(await kiosk.call('changePin', { currentPin: '0000', newPin: '5829', newPinAgain: '5829' }))).toBe('PIN_INCORRECT');
+    expect(refused(await kiosk.call('changePin', { currentPin: ANA.pin, newPin: '5829', newPinAgain: '5830' }))).toBe('PIN_MISMATCH');
+    for (const trivial of ['1234', '7777', '7899']) {
+      expect(refused(await kiosk.call('changePin', { currentPin: ANA.pin, newPin: trivial, newPinAgain: trivial }))).toBe('PIN_POLICY');
+    }
+    expect(value(await kiosk.call('changePin', { currentPin: ANA.pin, newPin: '5829', newPinAgain: '5829' })).receipt).toMatchObject({ transaction: 'pin_change' });
+    value(await kiosk.call('finish'));
+    value(await kiosk.call('cardTaken'));
+    kiosk.clock.advance(10_000);
+
+    value(await kiosk.call('insertCard', { source: 'demo', demoCardId: 'ana' }));
+    expect(refused(await kiosk.call('submitPin', { pin: ANA.pin }))).toBe('PIN_INCORRECT');
+    expect(value(await kiosk.call('submitPin', { pin: '5829' })).state).toBe('menu');
+  });
+});
+
+describe('out of service', () => {
+  it('a cached balance that does not match the transfers takes the kiosk out of service, with a journal entry', async () => {
+    let kiosk = await startKiosk();
+    kiosk.core.close();
+    const db = new Database(join(fixture.dataDir, 'kiosk.db'));
+    db.prepare("UPDATE accounts SET credits_posted_minor = credits_posted_minor + 100 WHERE account_number = '10000001'").run();
+    db.close();
+    kiosk = { ...kiosk, core: await fixture.start(kiosk.clock) };
+    const status = await kiosk.core.handlers.system.getStatus({});
+    expect(status).toMatchObject({ ok: true, value: { inService: false } });
+    expect(await kiosk.core.handlers.session.insertCard({ source: 'demo', demoCardId: 'ana' })).toMatchObject({ ok: false, error: { code: 'OUT_OF_SERVICE' } });
+    const check = kiosk.db();
+    const entry = check.prepare("SELECT kind FROM journal ORDER BY seq DESC LIMIT 1").get();
+    check.close();
+    expect(entry).toEqual({ kind: 'kiosk.out_of_service' });
+  });
+});
+
+describe('canary', () => {
+  it('after a session of every transaction type, no PIN and no card number is in the database, WAL, journal or log', async () => {
+    const kiosk = await startKiosk({}, true);
+    await signIn(kiosk, CHLOE);
+    const steps: [string, unknown][] = [
+      ['chooseTransaction', { transaction: 'balance' }],
+      ['backToMenu', {}],
+      ['chooseTransaction', { transaction: 'mini_statement' }],
+      ['backToMenu', {}],
+      ['chooseTransaction', { transaction: 'deposit' }],
+      ['submitDeposit', { accountRef: 'a1', notes: [{ denominationMinor: 5_000, count: 1 }] }],
+      ['backToMenu', {}],
+      ['chooseTransaction', { transaction: 'transfer' }],
+      ['requestTransfer', { fromAccountRef: 'a1', to: { kind: 'account_number', accountNumber: '10000001' }, amountMinor: 1_000 }],
+      ['confirmTransfer', {}],
+      ['backToMenu', {}],
+      ['chooseTransaction', { transaction: 'pin_change' }],
+      ['changePin', { currentPin: CHLOE.pin, newPin: '730519', newPinAgain: '730519' }],
+      ['backToMenu', {}],
+      ['chooseTransaction', { transaction: 'withdrawal' }],
+      ['selectWithdrawal', { amountMinor: 2_000, accountRef: 'a1' }],
+      ['cardTaken', {}],
+      ['cashTaken', {}],
+    ];
+    for (const [method, payload] of steps) value(await kiosk.call(method, payload));
+    kiosk.core.close(); // checkpoints the WAL into the database file
+
+    const files: string[] = [];
+    const walk = (dir: string) => {
+      for (const name of readdirSync(dir)) {
+        const path = join(dir, name);
+        if (statSync(path).isDirectory()) walk(path);
+        else files.push(path);
+      }
+    };
+    walk(fixture.dataDir);
+    expect(files.some((file) => file.endsWith('kiosk.log'))).toBe(true);
+    for (const secret of [CHLOE.pin, '730519', CHLOE.pan]) {
+      for (const file of files) expect(readFileSync(file).includes(Buffer.from(secret)), `${secret.length}-digit secret in ${file}`).toBe(false);
+    }
+  });
+});
