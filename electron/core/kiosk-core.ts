@@ -34,6 +34,14 @@ import {
 
 export const DATABASE_FILE = 'kiosk.db';
 
+function interruptedWithdrawals(db: Db): number {
+  return (
+    db.prepare("SELECT count(*) AS n FROM customer_transactions WHERE kind = 'withdrawal' AND status = 'authorised'").get() as {
+      n: number;
+    }
+  ).n;
+}
+
 /** Reads a kiosk_meta value, creating it with `create()` on first use (inside the caller's transaction). */
 function metaValue(db: Db, key: string, create: () => string): string {
   const row = db.prepare('SELECT value FROM kiosk_meta WHERE key = ?').get(key) as { value: string } | undefined;
@@ -97,6 +105,10 @@ export async function createKioskCore(options: KioskCoreOptions): Promise<KioskC
     if (!balances.ok) outOfServiceReason = 'ledger balances do not match the transfers';
     else if (cashAccount && cashAccount.balanceMinor !== cashInCassettes) outOfServiceReason = 'cash account does not match the cassettes';
     else if (journal.status().nearCapacity) outOfServiceReason = 'electronic journal nearly full';
+    else if (interruptedWithdrawals(db) > 0) {
+      // A withdrawal cut off by a crash: whether the notes left the kiosk is for staff to reconcile, not to guess.
+      outOfServiceReason = 'an interrupted withdrawal awaits reconciliation';
+    }
     journal.append({ kind: outOfServiceReason ? 'kiosk.out_of_service' : 'kiosk.in_service', data: { reason: outOfServiceReason ?? 'start' } });
     if (outOfServiceReason) logger.error('kiosk out of service', { reason: outOfServiceReason });
 

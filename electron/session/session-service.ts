@@ -244,8 +244,9 @@ export function createSessionService(deps: SessionServiceDeps) {
     await exclusive(async () => {
       transition({ ...session, state: 'processing' });
       const retract = await deps.dispenser.retract();
-      if (session.id !== sessionId) return;
+      // The books follow the device, whatever happened to the screen meanwhile.
       const receipt = teller.retractWithdrawal(who, pending.authorised, pending.outcome, retract.notes);
+      if (session.id !== sessionId) return;
       transition({ ...session, state: 'goodbye', refusal: 'CASH_RETRACTED', withdrawal: null, receipt });
     });
   };
@@ -262,9 +263,8 @@ export function createSessionService(deps: SessionServiceDeps) {
       const sessionId = session.id;
       await exclusive(async () => {
         const retract = await deps.dispenser.retract();
-        if (session.id !== sessionId) return;
         const receipt = teller.retractWithdrawal(who, pending.authorised, pending.outcome, retract.notes, 'CARD_RETAINED');
-        session = { ...session, receipt };
+        if (session.id === sessionId) session = { ...session, receipt };
       });
     }
     teller.journalEntry(who, 'card.retained', { data: { reason: 'not_taken' } });
@@ -456,7 +456,12 @@ export function createSessionService(deps: SessionServiceDeps) {
             rejectedNotes: 0,
           };
         }
-        if (session.id !== sessionId) return err('INVALID_STATE', 'The session ended.');
+        if (session.id !== sessionId) {
+          // The session was reset while the notes were being picked: nothing may stay held or in the slot.
+          if (outcome.presentedNotes === 0) teller.failWithdrawal(who, authorised.withdrawal, outcome, 'DISPENSER_FAULT');
+          else teller.retractWithdrawal(who, authorised.withdrawal, outcome, (await deps.dispenser.retract()).notes, 'SESSION_TIMEOUT');
+          return err('INVALID_STATE', 'The session ended.');
+        }
         if (outcome.kind === 'jammed_before_present' || outcome.presentedNotes === 0) {
           const receipt = teller.failWithdrawal(who, authorised.withdrawal, outcome, 'DISPENSER_FAULT');
           transition({ ...withFreshAccounts(), state: 'transaction_result', refusal: 'DISPENSER_FAULT', receipt });
@@ -490,7 +495,12 @@ export function createSessionService(deps: SessionServiceDeps) {
       const sessionId = session.id;
       return exclusive(async () => {
         const taken = await deps.dispenser.waitForTake(deps.settings().cashTakeTimeoutMs);
-        if (session.id !== sessionId) return err('INVALID_STATE', 'The session ended.');
+        if (session.id !== sessionId) {
+          // Reset while the customer was taking the notes: the books still follow what the device saw.
+          if (taken === 'taken') teller.completeWithdrawal(who, pending.authorised, pending.outcome);
+          else teller.retractWithdrawal(who, pending.authorised, pending.outcome, (await deps.dispenser.retract()).notes);
+          return err('INVALID_STATE', 'The session ended.');
+        }
         if (taken === 'not_taken') {
           busy = false;
           await retractCash();
@@ -519,8 +529,22 @@ export function createSessionService(deps: SessionServiceDeps) {
       const sessionId = session.id;
       return exclusive(async () => {
         transition({ ...session, state: 'processing', refusal: null });
-        const outcome = await deps.acceptor.accept(notes);
-        if (session.id !== sessionId) return err('INVALID_STATE', 'The session ended.');
+        let outcome: Awaited<ReturnType<DepositAcceptor['accept']>>;
+        try {
+          outcome = await deps.acceptor.accept(notes);
+        } catch (cause) {
+          // The acceptor refused the bunch outright: nothing was counted, the notes go back.
+          logger.error('deposit acceptor failed', { error: cause instanceof Error ? cause.name : 'unknown' });
+          teller.journalEntry(who, 'device.fault', { data: { device: 'acceptor' } });
+          if (session.id !== sessionId) return err('INVALID_STATE', 'The session ended.');
+          transition({ ...session, state: 'deposit_notes', refusal: 'DEPOSIT_REJECTED' });
+          return err('DEPOSIT_REJECTED', 'The acceptor returned the notes.');
+        }
+        if (session.id !== sessionId) {
+          // Reset while counting: the counted notes are in the kiosk, so they are credited all the same.
+          teller.deposit(who, account, outcome);
+          return err('INVALID_STATE', 'The session ended.');
+        }
         if (outcome.kind === 'jammed') teller.journalEntry(who, 'device.fault', { data: { device: 'acceptor' } });
         const result = teller.deposit(who, account, outcome);
         if ('ok' in result) {
@@ -624,7 +648,8 @@ export function createSessionService(deps: SessionServiceDeps) {
       logger.info('session reset', { sessionId: session.id, reason });
       const pending = session.withdrawal;
       const who = customer();
-      if (pending && who) {
+      // While a device step runs (dispense, take, retract) that step settles the withdrawal when it ends.
+      if (pending && who && !busy) {
         // A withdrawal cut off mid-way: whatever is in the slot is retracted and the hold voided, never posted.
         void deps.dispenser
           .retract()

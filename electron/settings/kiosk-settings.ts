@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { PIN_LENGTH_MAX } from '../../shared/card.ts';
 import type { Db } from '../db/open-database.ts';
+import { DEPOSIT_NOTES_MAX } from '../devices/deposit-acceptor.ts';
 
 const Minor = z.number().int().nonnegative().max(100_000_000);
 const Ms = z.number().int().min(1_000).max(600_000);
@@ -24,8 +25,8 @@ export const KioskSettingsSchema = z
     fastCashPresetsMinor: z.array(Minor.min(1)).min(1).max(FAST_CASH_PRESETS_MAX),
     /** Cash deposits: this much of each deposit is available at once; the rest is held pending the count check. */
     depositImmediateMinor: Minor,
-    /** Notes accepted in one deposit. */
-    depositNotesMax: z.number().int().min(1).max(200),
+    /** Notes accepted in one deposit; the acceptor itself takes at most DEPOSIT_NOTES_MAX in one bunch. */
+    depositNotesMax: z.number().int().min(1).max(DEPOSIT_NOTES_MAX),
     pinLengthMin: z.number().int().min(4).max(PIN_LENGTH_MAX),
     pinLengthMax: z.number().int().min(4).max(PIN_LENGTH_MAX),
     manualCardEntry: z.boolean(),

@@ -374,6 +374,30 @@ describe('out of service', () => {
   });
 });
 
+describe('interrupted withdrawal', () => {
+  it.each(['take_card', 'take_cash'] as const)(
+    'a crash at %s brings the kiosk back out of service with the hold kept for reconciliation, not guessed away',
+    async (step) => {
+      let kiosk = await startKiosk();
+      await signIn(kiosk, ANA);
+      value(await withdraw(kiosk, 10_000));
+      if (step === 'take_cash') value(await kiosk.call('cardTaken'));
+      kiosk.core.close(); // the process dies with the notes in the dispenser
+      kiosk = { ...kiosk, core: await fixture.start(kiosk.clock) };
+      expect(await kiosk.core.handlers.system.getStatus({})).toMatchObject({
+        ok: true,
+        value: { inService: false, outOfServiceReason: 'an interrupted withdrawal awaits reconciliation' },
+      });
+      const db = kiosk.db();
+      const held = db.prepare("SELECT debits_pending_minor AS held FROM accounts WHERE account_number = '10000001'").get();
+      const entry = db.prepare('SELECT kind FROM journal ORDER BY seq DESC LIMIT 1').get();
+      db.close();
+      expect(held).toEqual({ held: 10_000 });
+      expect(entry).toEqual({ kind: 'kiosk.out_of_service' });
+    },
+  );
+});
+
 describe('canary', () => {
   it('after a session of every transaction type, no PIN and no card number is in the database, WAL, journal or log', async () => {
     const kiosk = await startKiosk({}, true);
