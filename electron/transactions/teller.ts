@@ -213,6 +213,18 @@ export function createTeller(deps: TellerDeps) {
     ]);
   };
 
+  /** Releases a withdrawal's hold in full (accounts and amount are taken from the pending transfer). */
+  const voidHold = (withdrawal: AuthorisedWithdrawal, atMs: number): TransferInput => ({
+    id: uuidv7(atMs),
+    kind: 'void_pending',
+    debitAccountId: 0,
+    creditAccountId: 0,
+    amountMinor: 0,
+    code: 'withdrawal',
+    pendingId: withdrawal.pendingId,
+    reference: withdrawal.trace.rrn,
+  });
+
   return {
     accountsOf(cardId: number): CardAccountView[] {
       return cards.accountsOf(cardId).map((account, index) => ({
@@ -294,7 +306,7 @@ export function createTeller(deps: TellerDeps) {
         apply([
           presented > 0
             ? { id: uuidv7(atMs), kind: 'post_pending', debitAccountId: 0, creditAccountId: 0, amountMinor: presented, code: 'withdrawal', pendingId: withdrawal.pendingId, reference: withdrawal.trace.rrn }
-            : { id: uuidv7(atMs), kind: 'void_pending', debitAccountId: 0, creditAccountId: 0, amountMinor: 0, code: 'withdrawal', pendingId: withdrawal.pendingId, reference: withdrawal.trace.rrn },
+            : voidHold(withdrawal, atMs),
         ]);
         toRejects(accounting.rejectedAmountMinor, withdrawal.trace.rrn);
         transactions.settle(withdrawal.transactionId, 'completed', presented, null, now);
@@ -319,7 +331,7 @@ export function createTeller(deps: TellerDeps) {
           notes: line.notes + (outcome.presented.find((shown) => shown.cassetteId === line.cassetteId)?.notes ?? 0),
         }));
         const accounting = cassettes.applyDispense(withdrawal.mix, [], picked, { now, reference: withdrawal.pendingId });
-        apply([{ id: uuidv7(atMs), kind: 'void_pending', debitAccountId: 0, creditAccountId: 0, amountMinor: 0, code: 'withdrawal', pendingId: withdrawal.pendingId, reference: withdrawal.trace.rrn }]);
+        apply([voidHold(withdrawal, atMs)]);
         toRejects(accounting.rejectedAmountMinor, withdrawal.trace.rrn);
         transactions.settle(withdrawal.transactionId, 'declined', 0, code, now);
         journalEntry(customer, 'device.fault', { stan: withdrawal.trace.stan, data: { device: 'dispenser', code, rejected_notes: accounting.rejectedNotes } });
@@ -343,7 +355,7 @@ export function createTeller(deps: TellerDeps) {
         const now = iso(atMs);
         const accounting = cassettes.applyDispense(withdrawal.mix, outcome.presented, outcome.rejected, { now, reference: withdrawal.pendingId });
         cassettes.applyRetract(retractedNotes, { now, reference: withdrawal.pendingId });
-        apply([{ id: uuidv7(atMs), kind: 'void_pending', debitAccountId: 0, creditAccountId: 0, amountMinor: 0, code: 'withdrawal', pendingId: withdrawal.pendingId, reference: withdrawal.trace.rrn }]);
+        apply([voidHold(withdrawal, atMs)]);
         toRejects(accounting.presentedAmountMinor + accounting.rejectedAmountMinor, withdrawal.trace.rrn);
         transactions.settle(withdrawal.transactionId, 'reversed', 0, code, now);
         journalEntry(customer, 'cash.retracted', {

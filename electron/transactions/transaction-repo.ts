@@ -1,8 +1,10 @@
 // Customer transactions: one row per customer request with its trace numbers and outcome. The daily limits are
 // read from here, so a request counts against the limit from the moment it is authorised, not when it completes.
+import type { TransactionKind } from '../../shared/ipc/index.ts';
 import type { Db } from '../db/open-database.ts';
 
-export type CustomerTransactionKind = 'withdrawal' | 'deposit' | 'transfer' | 'balance' | 'mini_statement' | 'pin_change';
+/** The customer transaction kinds are the contract's menu entries. */
+export type CustomerTransactionKind = TransactionKind;
 export type CustomerTransactionStatus = 'authorised' | 'completed' | 'declined' | 'reversed';
 
 export type NewCustomerTransaction = {
