@@ -6,6 +6,8 @@ import type { Db } from '../db/open-database.ts';
 export const PIN_ATTEMPTS_MAX = 3;
 
 export type CardStatus = 'active' | 'blocked' | 'retained';
+/** Why a card went into the retain bin (retained_cards.reason). */
+export type RetainReason = 'pin_attempts_exceeded' | 'card_not_taken';
 
 export type CardRecord = {
   readonly id: number;
@@ -67,8 +69,8 @@ export function createCardRepo(db: Db) {
   const retain = db.prepare<{ id: number; now: string }>(
     `UPDATE cards SET status = 'retained', updated_at = @now WHERE id = @id`,
   );
-  const logRetained = db.prepare<{ id: number; now: string }>(
-    `INSERT INTO retained_cards (card_id, retained_at, reason) VALUES (@id, @now, 'pin_attempts_exceeded')`,
+  const logRetained = db.prepare<{ id: number; now: string; reason: RetainReason }>(
+    `INSERT INTO retained_cards (card_id, retained_at, reason) VALUES (@id, @now, @reason)`,
   );
   const resetAttempts = db.prepare<{ id: number; now: string }>(
     `UPDATE cards SET pin_failed_attempts = 0, updated_at = @now WHERE id = @id AND pin_failed_attempts <> 0`,
@@ -92,8 +94,25 @@ export function createCardRepo(db: Db) {
     if (!row) return { failedAttempts: 0, retained: false };
     if (row.pin_failed_attempts < PIN_ATTEMPTS_MAX) return { failedAttempts: row.pin_failed_attempts, retained: false };
     retain.run({ id, now });
-    logRetained.run({ id, now });
+    logRetained.run({ id, now, reason: 'pin_attempts_exceeded' });
     return { failedAttempts: row.pin_failed_attempts, retained: true };
+  });
+
+  const markReleased = db.prepare<{ id: number; now: string; releasedBy: string }>(
+    `UPDATE retained_cards SET released_at = @now, released_by = @releasedBy WHERE card_id = @id AND released_at IS NULL`,
+  );
+  const reactivate = db.prepare<{ id: number; now: string }>(
+    `UPDATE cards SET status = 'active', pin_failed_attempts = 0, updated_at = @now WHERE id = @id AND status = 'retained'`,
+  );
+  const releaseRetained = db.transaction((id: number, now: string, releasedBy: string): boolean => {
+    const released = reactivate.run({ id, now }).changes === 1;
+    if (released) markReleased.run({ id, now, releasedBy });
+    return released;
+  });
+
+  const retainCard = db.transaction((id: number, now: string, reason: RetainReason) => {
+    retain.run({ id, now });
+    logRetained.run({ id, now, reason });
   });
 
   return {
@@ -108,6 +127,14 @@ export function createCardRepo(db: Db) {
     /** Counts a wrong PIN; the third in a row retains the card and logs it, in the same transaction. */
     recordPinFailure(id: number, now: string): PinFailureOutcome {
       return recordPinFailure(id, now);
+    },
+    /** Keeps a card the customer left in the slot; logged for staff to release. */
+    retainCard(id: number, now: string, reason: RetainReason): void {
+      retainCard(id, now, reason);
+    },
+    /** Staff give a retained card back to service (its PIN attempts start again); false when it was not retained. */
+    releaseRetainedCard(id: number, now: string, releasedBy: string): boolean {
+      return releaseRetained(id, now, releasedBy);
     },
     recordPinSuccess(id: number, now: string): void {
       resetAttempts.run({ id, now });

@@ -48,6 +48,7 @@ export type KnownJournalKind =
   | 'cash.presented'
   | 'cash.taken'
   | 'cash.retracted'
+  | 'cash.retract_mismatch'
   | 'receipt.printed'
   | 'device.fault'
   | 'staff.action'

@@ -267,7 +267,8 @@ export function createSessionService(deps: SessionServiceDeps) {
         if (session.id === sessionId) session = { ...session, receipt };
       });
     }
-    teller.journalEntry(who, 'card.retained', { data: { reason: 'not_taken' } });
+    teller.retainCard(who, 'card_not_taken');
+    logger.warn('card retained: not taken', { sessionId: session.id, maskedPan: session.maskedPan });
     transition({ ...session, state: 'card_retained', refusal: 'CARD_RETAINED', withdrawal: null, accounts: null });
   };
 

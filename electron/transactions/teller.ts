@@ -3,7 +3,7 @@
 // crash leaves all of them before or all of them after. Device I/O and argon2 happen outside, in the session.
 import type { AccountBalance, ErrorCode, Receipt, TransactionKind } from '../../shared/ipc/index.ts';
 import { uuidv7 } from '../../shared/ids.ts';
-import type { CardRepo } from '../cards/card-repo.ts';
+import type { CardRepo, RetainReason } from '../cards/card-repo.ts';
 import type { CassetteRepo } from '../cash/cassette-repo.ts';
 import { dispensablePresets, type NoteMix, planNoteMix } from '../cash/note-mix.ts';
 import type { Db } from '../db/open-database.ts';
@@ -225,6 +225,36 @@ export function createTeller(deps: TellerDeps) {
     reference: withdrawal.trace.rrn,
   });
 
+  /** A partial retract: post what was presented, book nothing to rejects yet, and flag it for the staff count. */
+  const retractMismatch = (customer: Customer, withdrawal: AuthorisedWithdrawal, outcome: DispenseOutcome, retractedNotes: number, presentedNotes: number): Receipt =>
+    db.transaction(() => {
+      const atMs = deps.now();
+      const now = iso(atMs);
+      const presented = outcome.presentedAmountMinor;
+      const accounting = cassettes.applyDispense(withdrawal.mix, outcome.presented, outcome.rejected, { now, reference: withdrawal.pendingId });
+      cassettes.applyRetract(retractedNotes, { now, reference: withdrawal.pendingId });
+      apply([
+        presented > 0
+          ? { id: uuidv7(atMs), kind: 'post_pending', debitAccountId: 0, creditAccountId: 0, amountMinor: presented, code: 'withdrawal', pendingId: withdrawal.pendingId, reference: withdrawal.trace.rrn }
+          : voidHold(withdrawal, atMs),
+      ]);
+      toRejects(accounting.rejectedAmountMinor, withdrawal.trace.rrn);
+      transactions.settle(withdrawal.transactionId, 'completed', presented, 'CASH_RETRACTED', now);
+      journalEntry(customer, 'cash.retract_mismatch', {
+        stan: withdrawal.trace.stan,
+        amountMinor: presented,
+        currency: currency(),
+        data: { presented_notes: presentedNotes, retracted_notes: retractedNotes },
+      });
+      return receipt('withdrawal', customer, withdrawal.trace, withdrawal.atMs, {
+        account: withdrawal.account,
+        requestedMinor: withdrawal.amountMinor,
+        completedMinor: presented,
+        outcome: presented === withdrawal.amountMinor ? 'completed' : 'partial',
+        code: 'CASH_RETRACTED',
+      });
+    })();
+
   return {
     accountsOf(cardId: number): CardAccountView[] {
       return cards.accountsOf(cardId).map((account, index) => ({
@@ -350,6 +380,11 @@ export function createTeller(deps: TellerDeps) {
      * retracted: void the hold; the notes that left the cassettes are booked to the rejects account.
      */
     retractWithdrawal(customer: Customer, withdrawal: AuthorisedWithdrawal, outcome: DispenseOutcome, retractedNotes: number, code: ErrorCode = 'CASH_RETRACTED'): Receipt {
+      const presentedNotes = outcome.presented.reduce((sum, line) => sum + line.notes, 0);
+      // Fewer notes came back than were presented: the customer took some, and a note count cannot say which
+      // denominations. The presented amount is posted and the mismatch journalled; staff count the retract bin and
+      // refund what it holds with a reversal (the industry's answer to "take some, leave the rest" retract fraud).
+      if (retractedNotes < presentedNotes) return retractMismatch(customer, withdrawal, outcome, retractedNotes, presentedNotes);
       return db.transaction(() => {
         const atMs = deps.now();
         const now = iso(atMs);
@@ -505,6 +540,13 @@ export function createTeller(deps: TellerDeps) {
     },
 
     journalEntry,
+    /** Keeps a card left in the slot and journals it, in one transaction. */
+    retainCard(customer: Customer, reason: RetainReason): void {
+      db.transaction(() => {
+        cards.retainCard(customer.cardId, iso(deps.now()), reason);
+        journalEntry(customer, 'card.retained', { data: { reason } });
+      })();
+    },
   };
 }
 

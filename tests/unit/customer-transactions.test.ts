@@ -227,6 +227,34 @@ describe('withdrawal', () => {
     expect(posted).toEqual({ n: 0 });
     expectBooksBalance(kiosk);
     expect(before).toBeGreaterThan(0);
+    // The card stays in the retain bin, recorded for staff, and the reader refuses it until staff release it.
+    const retained = kiosk.db();
+    expect(retained.prepare("SELECT c.status, r.reason, r.released_at FROM retained_cards r JOIN cards c ON c.id = r.card_id").all()).toEqual([
+      { status: 'retained', reason: 'card_not_taken', released_at: null },
+    ]);
+    retained.close();
+    kiosk.clock.advance(10_000);
+    expect(refused(await kiosk.call('insertCard', { source: 'demo', demoCardId: ANA.demoCardId }))).toBe('CARD_RETAINED');
+  });
+
+  it('a partial retract (the customer took some notes) posts what was presented and flags the count for staff', async () => {
+    const kiosk = await startKiosk();
+    const before = available(await signIn(kiosk, ANA));
+    value(await withdraw(kiosk, 8_000)); // 50 + 20 + 10: three notes presented
+    value(await kiosk.call('cardTaken'));
+    kiosk.dispenser.injectFault({ kind: 'retract_partial', notes: 1 });
+    kiosk.clock.advance(30_000);
+    await expect.poll(async () => (await snapshot(kiosk)).state).toBe('goodbye');
+    expect((await snapshot(kiosk)).receipt).toMatchObject({ outcome: 'completed', completedMinor: 8_000, code: 'CASH_RETRACTED' });
+    const db = kiosk.db();
+    const flagged = db.prepare("SELECT data FROM journal WHERE kind = 'cash.retract_mismatch'").all() as { data: string }[];
+    const bin = db.prepare('SELECT coalesce(sum(notes), 0) AS n FROM retract_bin').get();
+    db.close();
+    expect(flagged.map((row) => JSON.parse(row.data) as unknown)).toEqual([{ presented_notes: 3, retracted_notes: 1 }]);
+    expect(bin).toEqual({ n: 1 });
+    kiosk.clock.advance(10_000);
+    expect(available(await signIn(kiosk, ANA))).toBe(before - 8_000);
+    expectBooksBalance(kiosk);
   });
 });
 

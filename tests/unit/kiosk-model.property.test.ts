@@ -25,6 +25,10 @@
 import type Database from 'better-sqlite3';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { join } from 'node:path';
+import { createCardRepo } from '../../electron/cards/card-repo.ts';
+import { DATABASE_FILE } from '../../electron/core/kiosk-core.ts';
+import { openDatabase } from '../../electron/db/open-database.ts';
 import { createCassetteRepo } from '../../electron/cash/cassette-repo.ts';
 import { NOTES_PER_DISPENSE_MAX } from '../../electron/cash/note-mix.ts';
 import { DEMO_ACCEPTED_DENOMINATIONS } from '../../electron/demo/seed-demo-cash.ts';
@@ -784,6 +788,36 @@ class Run {
     this.card = null;
   }
 
+  /**
+   * A card left in the slot is kept: at the end screen it is in the retain bin with its reason, the reader refuses
+   * it, and only a staff release brings it back (done here so the run can go on using the card).
+   */
+  async retainedThenReleased(name: CardName): Promise<void> {
+    await this.backToIdle();
+    const row = this.kiosk.db
+      .prepare(
+        `SELECT c.id, c.status, r.reason FROM retained_cards r JOIN cards c ON c.id = r.card_id
+          WHERE r.released_at IS NULL ORDER BY r.id DESC LIMIT 1`,
+      )
+      .get() as { id: number; status: string; reason: string } | undefined;
+    if (row?.status !== 'retained' || row.reason !== 'card_not_taken')
+      this.fail(`card ${name} left in the slot: expected it retained (card_not_taken), got ${JSON.stringify(row)}`);
+    await this.step(`insertCard(${name}, retained)`, () => this.handlers.insertCard({ source: 'demo', demoCardId: name }), {
+      code: 'CARD_RETAINED',
+      state: 'card_refused',
+    });
+    await this.tick('end screen', this.settings.endScreenMs, 'idle');
+    // The run's own handle is read-only; the release is a second writer, as staff mode's would be.
+    const staffDb = openDatabase(join(this.kiosk.dataDir, DATABASE_FILE));
+    try {
+      if (!createCardRepo(staffDb).releaseRetainedCard(row.id, new Date(this.kiosk.clock.now()).toISOString(), 'staff-test'))
+        this.fail(`card ${name}: staff release found nothing to release`);
+    } finally {
+      staffDb.close();
+    }
+    this.card = null;
+  }
+
   // -- model effects of the withdrawal's endings --
 
   private retract(flight: InFlight): void {
@@ -853,7 +887,7 @@ class Run {
       case 'card_not_taken':
         await this.step('finish', () => this.handlers.finish({}), { code: null, state: 'take_card' });
         await this.tick('card not taken', this.settings.cardTakeTimeoutMs, 'card_retained', 'CARD_RETAINED');
-        return this.backToIdle();
+        return this.retainedThenReleased(this.card ?? this.fail("no card in the session"));
       case 'reset':
         return this.reset();
       case 'crash':
@@ -1034,6 +1068,7 @@ class Run {
       this.retract(flight);
       const snapshot = await this.tick('card not taken', settings.cardTakeTimeoutMs, 'card_retained', 'CARD_RETAINED');
       this.expectReceipt(snapshot, { outcome: 'reversed', code: 'CARD_RETAINED', completedMinor: 0 });
+      if (this.card) await this.retainedThenReleased(this.card);
       return;
     }
     await this.step('cardTaken', () => this.handlers.cardTaken({}), { code: null, state: 'take_cash' });

@@ -5,5 +5,6 @@ import { migration0020 } from './0020-ledger.ts';
 import { migration0030 } from './0030-cash.ts';
 import { migration0040 } from './0040-journal.ts';
 import { migration0050 } from './0050-transactions.ts';
+import { migration0060 } from './0060-retained-card-reasons.ts';
 
-export const migrations: readonly Migration[] = [migration0010, migration0020, migration0030, migration0040, migration0050];
+export const migrations: readonly Migration[] = [migration0010, migration0020, migration0030, migration0040, migration0050, migration0060];

@@ -142,11 +142,11 @@ CREATE TABLE kiosk_meta (
   value TEXT NOT NULL
   ) STRICT;
 
-CREATE TABLE retained_cards (
+CREATE TABLE "retained_cards" (
   id INTEGER PRIMARY KEY,
   card_id INTEGER NOT NULL REFERENCES cards(id),
   retained_at TEXT NOT NULL,
-  reason TEXT NOT NULL CHECK (reason IN ('pin_attempts_exceeded')),
+  reason TEXT NOT NULL CHECK (reason IN ('pin_attempts_exceeded', 'card_not_taken')),
   released_at TEXT,
   released_by TEXT
   ) STRICT;
