@@ -8,16 +8,28 @@ export type Db = Database.Database;
 /** How long a writer waits for a lock before failing, instead of failing at once. */
 export const BUSY_TIMEOUT_MS = 5_000;
 
-export function openDatabase(path: string): Db {
+export type OpenOptions = {
+  /**
+   * Run `quick_check` before returning (default). The kiosk core passes false and runs the check on a worker thread
+   * instead (see integrity-check.ts), so a large database does not hold up start-up; it gates PINs on the result.
+   */
+  readonly integrityCheck?: boolean;
+};
+
+export function openDatabase(path: string, options: OpenOptions = {}): Db {
   const db = new Database(path);
   try {
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = FULL');
     db.pragma('foreign_keys = ON');
     db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
-    const check = db.pragma('quick_check', { simple: true });
-    if (check !== 'ok') {
-      throw new KioskStartupError('DATABASE_DAMAGED', `The kiosk database failed its integrity check (${String(check)}).`);
+    // Reading the schema here also refuses a file that is not a database, with or without the full check.
+    if (options.integrityCheck === false) db.pragma('schema_version', { simple: true });
+    else {
+      const check = db.pragma('quick_check', { simple: true });
+      if (check !== 'ok') {
+        throw new KioskStartupError('DATABASE_DAMAGED', `The kiosk database failed its integrity check (${String(check)}).`);
+      }
     }
     return db;
   } catch (cause) {

@@ -4,10 +4,11 @@
 //  1. Durable withdrawals/s (hold + post, each its own commit) ÷ raw single-row commits/s      target ≥ 0.5
 //  2. Bulk import: transfers/s, one linked batch (one transaction) per BULK_BATCH_SIZE           target ≥ 100k/s
 //  3. Mini statement (recentTransfers, limit 10) p99 at FULL_TRANSFER_COUNT transfers           target < 5 ms
-//  4. Start-up (open + quick_check + migrate + verifyBalances) at FULL_TRANSFER_COUNT           target < 1 s
+//  4. Start-up (open + migrate + verifyBalances; quick_check runs on a worker) at FULL_TRANSFER_COUNT   target < 1 s
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { checkIntegrityInBackground } from '../../electron/db/integrity-check.ts';
 import { migrate } from '../../electron/db/migrate.ts';
 import { migrations } from '../../electron/db/migrations/index.ts';
 import { openDatabase } from '../../electron/db/open-database.ts';
@@ -67,6 +68,35 @@ function trafficBatch(accounts: readonly number[], settlement: number, cash: num
   return batch.slice(0, BULK_BATCH_SIZE);
 }
 
+/**
+ * The physical limit for the import: rows into the same table with the same indexes, constraints and triggers, but
+ * none of the ledger's reads, rules or balance updates.
+ */
+function rawTransferInserts(dir: string, count: number): number {
+  const db = openLedgerDb(join(dir, 'raw-inserts.db'));
+  const accounts = addCustomerAccounts(
+    db,
+    Array.from({ length: CUSTOMER_ACCOUNTS }, (_, index) => ({ accountNumber: String(10_000_000 + index) })),
+  );
+  const insert = db.prepare(
+    `INSERT INTO transfers (id, kind, debit_account_id, credit_account_id, amount_minor, pending_amount_minor, code,
+                            pending_id, linked_id, reference, created_at_ms)
+     VALUES (?, 'single', ?, ?, 100, NULL, 'transfer', NULL, ?, NULL, 1)`,
+  );
+  const ids = Array.from({ length: count }, () => uuidv7(Date.now()));
+  const start = performance.now();
+  for (let first = 0; first < count; first += BULK_BATCH_SIZE) {
+    db.transaction(() => {
+      for (let at = first; at < Math.min(count, first + BULK_BATCH_SIZE); at++) {
+        insert.run(ids[at], accounts[at % accounts.length], accounts[(at * 7 + 1) % accounts.length], at === first ? null : ids[first]);
+      }
+    })();
+  }
+  const perSecond = count / ((performance.now() - start) / 1000);
+  db.close();
+  return perSecond;
+}
+
 export async function runLedgerBench(): Promise<string[]> {
   const lines: string[] = [];
   const dir = mkdtempSync(join(tmpdir(), 'atm-ledger-bench-'));
@@ -111,7 +141,12 @@ export async function runLedgerBench(): Promise<string[]> {
     lines.push(`raw single-row commits (WAL, synchronous=FULL): ${rawCommits.toFixed(0)}/s`);
     lines.push(
       `ledger withdrawals (hold + post, 2 commits): ${withdrawals.toFixed(0)}/s  ratio vs raw commits: ${writeRatio.toFixed(2)} ` +
-        `(target ≥ ${TARGETS.writeRatio}; 0.5 would be two commits as cheap as two raw ones) ${mark(writeRatio >= TARGETS.writeRatio)}`,
+        `(target ≥ ${TARGETS.writeRatio}; 0.5 is the ceiling for two commits, reached only if each is as cheap as a raw one) ` +
+        `${mark(writeRatio >= TARGETS.writeRatio)}`,
+    );
+    lines.push(
+      `  per commit: ledger commits (each hold, each post) ${(2 * withdrawals).toFixed(0)}/s = ${(2 * writeRatio).toFixed(2)} of raw ` +
+        `single-row commits (a ledger commit writes the transfer, its four index entries and two balances)`,
     );
 
     // 2. Bulk import, then fill to the full count for 3 and 4.
@@ -134,9 +169,14 @@ export async function runLedgerBench(): Promise<string[]> {
       count += batch.length;
     }
     const bulkPerSecond = count / (bulkMs / 1000);
+    const insertLimit = rawTransferInserts(dir, BULK_MEASURED_COUNT);
     lines.push(
       `bulk import of ${count} transfers (${BULK_BATCH_SIZE} per linked batch, one transaction each): ${bulkPerSecond.toFixed(0)}/s ` +
         `(target ≥ ${TARGETS.bulkPerSecond}/s) ${mark(bulkPerSecond >= TARGETS.bulkPerSecond)}`,
+    );
+    lines.push(
+      `  limit: bare INSERTs into the same transfers table and indexes (no rules, no balances), same batch size: ` +
+        `${insertLimit.toFixed(0)}/s; the ledger reaches ${(bulkPerSecond / insertLimit).toFixed(2)} of it`,
     );
     // The rest of the history as a kiosk makes it: every transfer its own createTransfers call (so not linked),
     // grouped under an outer transaction only to build the data set in seconds rather than minutes.
@@ -168,7 +208,8 @@ export async function runLedgerBench(): Promise<string[]> {
     let verified = true;
     for (let index = 0; index < STARTUP_SAMPLES; index++) {
       const start = performance.now();
-      const reopened = openDatabase(path);
+      // As the kiosk core opens it: quick_check runs on a worker meanwhile (timed separately below).
+      const reopened = openDatabase(path, { integrityCheck: false });
       const opened = performance.now();
       migrate(reopened, migrations);
       const migrated = performance.now();
@@ -180,11 +221,18 @@ export async function runLedgerBench(): Promise<string[]> {
     const median = [...samples4].sort((a, b) => total(a) - total(b))[Math.floor(STARTUP_SAMPLES / 2)] ?? { open: NaN, migrate: NaN, verify: NaN };
     const startup = total(median);
     const megabytes = statSync(path).size / 1024 / 1024;
+    const checkStart = performance.now();
+    const verdict = await checkIntegrityInBackground(path, () => ({ ok: false, problem: 'worker did not run' }));
+    const checkMs = performance.now() - checkStart;
     lines.push(
       `start-up at ${count} transfers (${megabytes.toFixed(0)} MB): median ${startup.toFixed(0)} ms of ${STARTUP_SAMPLES} = ` +
-        `open with quick_check ${median.open.toFixed(0)} ms + migrate ${median.migrate.toFixed(0)} ms + ` +
+        `open ${median.open.toFixed(0)} ms + migrate ${median.migrate.toFixed(0)} ms + ` +
         `verifyBalances ${median.verify.toFixed(0)} ms, balances ${verified ? 'verified' : 'MISMATCHED'} ` +
         `(target < ${TARGETS.startupMs} ms) ${mark(startup < TARGETS.startupMs && verified)}`,
+    );
+    lines.push(
+      `  integrity quick_check on its worker thread, concurrent with start-up; PINs wait for it: ${checkMs.toFixed(0)} ms, ` +
+        `${verdict.ok ? 'ok' : `FAILED (${verdict.problem})`}`,
     );
   } finally {
     rmSync(dir, { recursive: true, force: true });

@@ -2,7 +2,7 @@
 // argon2, keychain, simulated devices with faults): each success and each refusal code, the money it moved (or
 // did not), the trace numbers, and a canary scan of everything on disk afterwards.
 import Database from 'better-sqlite3';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { KioskCore } from '../../electron/core/kiosk-core-types.ts';
@@ -385,6 +385,33 @@ describe('PIN change', () => {
 });
 
 describe('out of service', () => {
+  it('a database that fails the background integrity check refuses PINs and takes the kiosk out of service', async () => {
+    let kiosk = await startKiosk();
+    kiosk.core.close();
+    // Scramble one page of an index no start-up check reads: the file opens, the quick_check on the worker fails.
+    const path = join(fixture.dataDir, 'kiosk.db');
+    const probe = new Database(path, { readonly: true });
+    const { rootpage } = probe.prepare("SELECT rootpage FROM sqlite_master WHERE name = 'transfers_resolve_once'").get() as { rootpage: number };
+    const pageSize = probe.pragma('page_size', { simple: true }) as number;
+    probe.close();
+    const file = readFileSync(path);
+    file.fill(0xa5, (rootpage - 1) * pageSize, rootpage * pageSize);
+    writeFileSync(path, file);
+
+    kiosk = { ...kiosk, core: await fixture.start(kiosk.clock) };
+    const statuses: unknown[] = [];
+    kiosk.core.subscribe((event, payload) => {
+      if (event === 'system.statusChanged') statuses.push(payload);
+    });
+    // The router above is bound to the first core; this one is called directly.
+    const session = kiosk.core.handlers.session;
+    expect(await session.insertCard({ source: 'demo', demoCardId: ANA.demoCardId })).toMatchObject({ ok: true, value: { state: 'pin_entry' } });
+    expect(await session.submitPin({ pin: ANA.pin })).toMatchObject({ ok: false, error: { code: 'OUT_OF_SERVICE' } });
+    expect(statuses).toMatchObject([{ inService: false, outOfServiceReason: 'database failed its integrity check' }]);
+    expect(await session.getSnapshot({})).toMatchObject({ ok: true, value: { state: 'idle' } });
+    expect(await session.insertCard({ source: 'demo', demoCardId: ANA.demoCardId })).toMatchObject({ ok: false, error: { code: 'OUT_OF_SERVICE' } });
+  });
+
   it('a cached balance that does not match the transfers takes the kiosk out of service, with a journal entry', async () => {
     let kiosk = await startKiosk();
     kiosk.core.close();
