@@ -1,0 +1,111 @@
+// `npm run bank`: starts the reference bank on an embedded SQLite store in a data dir (default ./.bank-data), seeded
+// with the demo customers, cards and the demo kiosk device on first start. Also the admin CLI for devices:
+//   node bank/cli.ts [serve] [--data-dir DIR] [--host 127.0.0.1] [--port 8787] [--trusted-proxies 10.0.0.1,10.0.0.2]
+//   node bank/cli.ts device create|rotate|revoke|reinstate <device-id> [--data-dir DIR]
+//   node bank/cli.ts device list [--data-dir DIR]
+// Environment: BANK_DATA_DIR, BANK_HOST, BANK_PORT, BANK_TRUSTED_PROXIES, BANK_LOG_LEVEL.
+// Output goes to stdout as JSON (never through a logger), so a provisioning script can read it.
+import { chmodSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { DEVICE_ID_PATTERN } from '../shared/bank-api/index.ts';
+import { createDeviceRegistry } from './auth/devices.ts';
+import { type BankSecrets, loadOrCreateSecrets } from './auth/secrets.ts';
+import { DEMO_DEVICE_ID } from './demo-data.ts';
+import { buildBankServer } from './server.ts';
+import { openStore } from './store/open-store.ts';
+
+const DEFAULT_PORT = 8787;
+const DEFAULT_HOST = '127.0.0.1';
+
+function out(value: unknown): void {
+  process.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
+}
+
+function fail(message: string): never {
+  process.stderr.write(`${message}\n`);
+  process.exit(2);
+}
+
+/** What a kiosk needs to talk to this bank: its credentials and the card lookup key (for cardKey = HMAC(PAN)). */
+function provisioningBundle(deviceId: string, deviceSecret: string, secrets: BankSecrets) {
+  return { deviceId, deviceSecret, cardLookupKey: Buffer.from(secrets.cardLookupKey).toString('hex') };
+}
+
+const { values, positionals } = parseArgs({
+  allowPositionals: true,
+  options: {
+    'data-dir': { type: 'string' },
+    host: { type: 'string' },
+    port: { type: 'string' },
+    'trusted-proxies': { type: 'string' },
+  },
+});
+
+const dataDir = resolve(values['data-dir'] ?? process.env.BANK_DATA_DIR ?? '.bank-data');
+mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+const secrets = loadOrCreateSecrets(join(dataDir, 'bank-secrets.json'));
+const storePath = join(dataDir, 'bank.db');
+const [command = 'serve', verb, deviceId] = positionals;
+
+if (command === 'device') {
+  const db = openStore(storePath);
+  try {
+    const devices = createDeviceRegistry(db, secrets.hmacKey, Date.now);
+    if (verb === 'list') {
+      out(
+        devices
+          .list()
+          .map((device) => ({ deviceId: device.id, status: device.status, secretVersion: device.secret_version })),
+      );
+    } else {
+      if (!deviceId || !DEVICE_ID_PATTERN.test(deviceId))
+        fail('Give a device id: lower-case letters, digits and dashes, 3–64 characters.');
+      if (verb === 'create') out(provisioningBundle(deviceId, devices.create(deviceId), secrets));
+      else if (verb === 'rotate') out(provisioningBundle(deviceId, devices.rotate(deviceId), secrets));
+      else if (verb === 'revoke') devices.setStatus(deviceId, 'revoked');
+      else if (verb === 'reinstate') devices.setStatus(deviceId, 'active');
+      else fail('Usage: node bank/cli.ts device create|rotate|revoke|reinstate <device-id> | device list');
+    }
+  } finally {
+    db.close();
+  }
+} else if (command === 'serve') {
+  const port = Number(values.port ?? process.env.BANK_PORT ?? DEFAULT_PORT);
+  if (!Number.isInteger(port) || port < 0 || port > 65_535) fail('Invalid port.');
+  const trustedProxies = (values['trusted-proxies'] ?? process.env.BANK_TRUSTED_PROXIES ?? '')
+    .split(',')
+    .map((entry) => entry.trim())
+    .filter((entry) => entry.length > 0);
+  const app = await buildBankServer({
+    storePath,
+    secrets,
+    trustedProxies,
+    seedDemo: true,
+    logger: { level: process.env.BANK_LOG_LEVEL ?? 'info' },
+  });
+  // The demo kiosk's provisioning bundle is written once, next to the store, readable only by this user.
+  const devicesDir = join(dataDir, 'devices');
+  const bundlePath = join(devicesDir, `${DEMO_DEVICE_ID}.json`);
+  if (!app.bank.devices.get(DEMO_DEVICE_ID) || !existsSync(bundlePath)) {
+    mkdirSync(devicesDir, { recursive: true, mode: 0o700 });
+    const secret = app.bank.devices.get(DEMO_DEVICE_ID)
+      ? app.bank.devices.rotate(DEMO_DEVICE_ID)
+      : app.bank.devices.create(DEMO_DEVICE_ID);
+    writeFileSync(bundlePath, `${JSON.stringify(provisioningBundle(DEMO_DEVICE_ID, secret, secrets), null, 2)}\n`, {
+      mode: 0o600,
+    });
+    chmodSync(bundlePath, 0o600);
+    app.log.info({ bundlePath }, 'demo kiosk provisioning bundle written');
+  }
+  const close = async () => {
+    await app.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void close());
+  process.once('SIGTERM', () => void close());
+  const address = await app.listen({ host: values.host ?? process.env.BANK_HOST ?? DEFAULT_HOST, port });
+  app.log.info({ address, dataDir, docs: `${address}/docs` }, 'bank listening');
+} else {
+  fail(`Unknown command ${command}. Commands: serve, device.`);
+}
