@@ -1,7 +1,11 @@
 // The root component: picks the screen from main's snapshot state once boot is done. It decides nothing itself;
-// every transition comes from a snapshot main pushed.
-import { type ReactNode, useEffect } from 'react';
+// every transition comes from a snapshot main pushed. The accessibility bar sits above every screen, outside the
+// keyed <main>, so language and display choices survive screen changes (the store resets them per session).
+import { type ReactNode, useEffect, useLayoutEffect, useRef } from 'react';
 import type { SessionState } from '../shared/ipc/session.ts';
+import { AccessibilityBar } from './accessibility/AccessibilityBar.tsx';
+import { useAccessibilityRoot } from './accessibility/use-accessibility-root.ts';
+import { useSpeechGuidance } from './accessibility/use-speech-guidance.ts';
 import { NoticeBanner } from './components/NoticeBanner.tsx';
 import { ScreenLayout } from './components/ScreenLayout.tsx';
 import { useT } from './i18n/index.ts';
@@ -83,12 +87,20 @@ export function App({ intents }: { readonly intents: Intents }) {
   useEffect(() => {
     document.documentElement.lang = language;
   }, [language]);
+  useAccessibilityRoot();
+  useSpeechGuidance();
+
+  // <main> scrolls in large-text mode and lives for the whole session: each new screen starts at its top.
+  const mainRef = useRef<HTMLElement>(null);
+  useLayoutEffect(() => {
+    mainRef.current?.scrollTo({ top: 0 });
+  }, [state]);
 
   let screen: ReactNode;
   if (boot === 'ready') {
     screen = (
       // Keyed by session so nothing typed in one session (a half-entered PIN) can survive into the next.
-      <main key={sessionId ?? 'no-session'} data-screen={state}>
+      <main key={sessionId ?? 'no-session'} ref={mainRef} data-screen={state}>
         {renderScreen(state)}
       </main>
     );
@@ -111,6 +123,7 @@ export function App({ intents }: { readonly intents: Intents }) {
   return (
     <IntentsContext value={intents}>
       <div id="app" data-app-state={boot}>
+        <AccessibilityBar />
         {screen}
         <NoticeBanner />
       </div>

@@ -30,6 +30,8 @@ export type Intents = {
   cardTaken: () => void;
   /** The demo dispenser: the customer took the presented cash. */
   cashTaken: () => void;
+  /** Paper (or the kiosk's PDF) copy of the current receipt, laid out by main in the given language. */
+  printReceipt: (request: RequestOf<'session', 'printReceipt'>) => void;
   backToMenu: () => void;
   finish: () => void;
   cancel: () => void;
@@ -66,6 +68,7 @@ export function createIntents(atm: AtmApi): Intents {
     changePin: (request) => send(session.changePin(request)),
     cardTaken: () => send(session.cardTaken({})),
     cashTaken: () => send(session.cashTaken({})),
+    printReceipt: (request) => send(session.printReceipt(request)),
     backToMenu: () => send(session.backToMenu({})),
     finish: () => send(session.finish({})),
     cancel: () => send(session.cancel({})),

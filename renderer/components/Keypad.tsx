@@ -1,7 +1,10 @@
 // The touch keypad shared by PIN entry and manual card entry: digits in phone layout plus Cancel, Clear and Enter
-// in a side column, as on a bank's PIN pad. Digit keys look identical whether pressed or not (see `keepFocus`).
+// in a side column, as on a bank's PIN pad. Digit keys look identical whether pressed or not (see `keepFocus`),
+// and in headphone mode every press, touch or physical, plays the same tone (see useKeypadFeedback).
 import type { MouseEvent } from 'react';
+import { useKeypadFeedback } from '../accessibility/use-keypad-feedback.ts';
 import type { KeypadActions } from '../hooks/use-keypad-keys.ts';
+import { useWindowKeydown } from '../hooks/use-window-keydown.ts';
 import { useT } from '../i18n/index.ts';
 
 const DIGITS = ['1', '2', '3', '4', '5', '6', '7', '8', '9', '0'] as const;
@@ -16,8 +19,23 @@ function keepFocus(event: MouseEvent<HTMLButtonElement>): void {
   event.preventDefault();
 }
 
+/** The physical keys useKeypadKeys acts on, so the tone sounds exactly when the keypad takes a key. */
+function isKeypadKey(event: KeyboardEvent): boolean {
+  if (event.ctrlKey || event.altKey || event.metaKey || event.repeat) return false;
+  const { key } = event;
+  return (key.length === 1 && key >= '0' && key <= '9') || ['Enter', 'Escape', 'Backspace'].includes(key);
+}
+
 export function Keypad({ onDigit, onClear, onCancel, onEnter, enterDisabled }: KeypadProps) {
   const t = useT();
+  const feedback = useKeypadFeedback();
+  useWindowKeydown((event) => {
+    if (isKeypadKey(event)) feedback();
+  });
+  const withFeedback = (action: () => void) => () => {
+    feedback();
+    action();
+  };
   return (
     <div className="keypad" role="group" aria-label={t('keypad.label')}>
       {DIGITS.map((digit) => (
@@ -26,16 +44,17 @@ export function Keypad({ onDigit, onClear, onCancel, onEnter, enterDisabled }: K
           type="button"
           className={`key key--digit key--d${digit}`}
           data-testid={`key-${digit}`}
+          data-speech="silent"
           onMouseDown={keepFocus}
-          onClick={() => onDigit(digit)}
+          onClick={withFeedback(() => onDigit(digit))}
         >
           {digit}
         </button>
       ))}
-      <button type="button" className="key key--cancel" data-testid="key-cancel" onClick={onCancel}>
+      <button type="button" className="key key--cancel" data-testid="key-cancel" onClick={withFeedback(onCancel)}>
         {t('keypad.cancel')}
       </button>
-      <button type="button" className="key key--clear" data-testid="key-clear" onClick={onClear}>
+      <button type="button" className="key key--clear" data-testid="key-clear" onClick={withFeedback(onClear)}>
         {t('keypad.clear')}
       </button>
       <button
@@ -43,7 +62,7 @@ export function Keypad({ onDigit, onClear, onCancel, onEnter, enterDisabled }: K
         className="key key--enter"
         data-testid="key-enter"
         disabled={enterDisabled}
-        onClick={onEnter}
+        onClick={withFeedback(onEnter)}
       >
         {t('keypad.enter')}
       </button>

@@ -2,6 +2,15 @@
 // `Dictionary` type makes a missing or extra key a compile error), so components never hold literal text.
 const en = {
   'meta.locale': 'en-GB',
+  /** The language's own name, shown on its button whatever the session's language is. */
+  'meta.languageName': 'English',
+
+  'a11y.barLabel': 'Language and accessibility',
+  'a11y.languageLabel': 'Language',
+  'a11y.highContrast': 'High contrast',
+  'a11y.largeText': 'Large text',
+  'a11y.speech': 'Headphone mode',
+  'a11y.repeat': 'Repeat',
 
   'app.unavailable.title': 'Kiosk API unavailable',
   'app.unavailable.body': 'This screen cannot reach the kiosk. Please contact staff.',
@@ -72,6 +81,8 @@ const en = {
   'deposit.title': 'Put your notes in the acceptor',
   'deposit.hint': 'Demo acceptor — count the notes you put in.',
   'deposit.add': 'Add one {amount} note',
+  'deposit.addSign': '+',
+  'deposit.removeSign': '−',
   'deposit.remove': 'Remove one {amount} note',
   'deposit.countLabel': '{amount} notes: {count}',
   'deposit.total': 'Total',
@@ -137,6 +148,20 @@ const en = {
   'result.title.declined': 'Transaction declined',
   'result.title.reversed': 'Transaction cancelled',
   'result.title.unknown': 'Transaction finished',
+
+  'moreTime.title': 'Do you need more time?',
+  'moreTime.countdown': 'This session ends in {seconds} seconds.',
+  'moreTime.yes': 'Yes, more time',
+  'moreTime.no': 'No, finish',
+  'receiptChoice.label': 'Receipt',
+  'receiptChoice.question': 'Would you like a receipt?',
+  'receiptChoice.print': 'Print receipt',
+  'receiptChoice.screen': 'Show on screen',
+  'receiptChoice.none': 'No receipt',
+  'receiptChoice.printing': 'Printing your receipt…',
+  'receiptChoice.printed': 'Please take your receipt.',
+  'receiptChoice.saved': 'Your receipt was saved electronically; it is on record with this kiosk.',
+  'receiptChoice.failed': 'The receipt could not be printed. Here it is on screen.',
 
   'receipt.label': 'Receipt',
   'receipt.heading': 'Customer receipt',

@@ -6,7 +6,7 @@ import type { MessageKey } from './en.ts';
 import { translate } from './languages.ts';
 
 export type { MessageKey } from './en.ts';
-export { DEFAULT_LANGUAGE, translate, type Language } from './languages.ts';
+export { DEFAULT_LANGUAGE, LANGUAGES, translate, type Language } from './languages.ts';
 
 export type Translate = (key: MessageKey) => string;
 

@@ -48,7 +48,7 @@ type AccountRowProps = { readonly account: AccountBalance; readonly format: Form
 function AccountRow({ account, format, t }: AccountRowProps) {
   const amount = (amountMinor: number) => format.money(amountMinor, account.currency);
   return (
-    <li className="account" data-testid="balance-account" data-account-ref={account.accountRef}>
+    <li className="account" data-testid="balance-account" data-account-ref={account.accountRef} data-speak>
       <div className="account__name">
         <span className="account__label">{account.accountLabel}</span>
         <span className="account__number">{account.maskedAccountNumber}</span>

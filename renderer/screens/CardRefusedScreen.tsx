@@ -11,10 +11,17 @@ export function CardRefusedScreen() {
 
   return (
     <ScreenLayout title={t('refused.title')} className="screen--message">
-      <p className="screen__text screen__text--large" data-testid="refusal-message" data-code={code ?? undefined}>
+      <p
+        className="screen__text screen__text--large"
+        data-testid="refusal-message"
+        data-code={code ?? undefined}
+        data-speak
+      >
         {t(code ? REFUSAL_TEXT[code] : 'refusal.generic')}
       </p>
-      <p className="screen__text">{t('refused.takeCard')}</p>
+      <p className="screen__text" data-speak>
+        {t('refused.takeCard')}
+      </p>
     </ScreenLayout>
   );
 }

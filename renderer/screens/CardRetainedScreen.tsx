@@ -6,7 +6,9 @@ export function CardRetainedScreen() {
   const t = useT();
   return (
     <ScreenLayout title={t('retained.title')} className="screen--message">
-      <p className="screen__text screen__text--large">{t('retained.body')}</p>
+      <p className="screen__text screen__text--large" data-speak>
+        {t('retained.body')}
+      </p>
     </ScreenLayout>
   );
 }

@@ -46,7 +46,9 @@ export function DepositNotesScreen() {
 
   return (
     <ScreenLayout title={t('deposit.title')} className="screen--form">
-      <p className="screen__text">{t('deposit.hint')}</p>
+      <p className="screen__text" data-speak>
+        {t('deposit.hint')}
+      </p>
       {accounts.length > 1 ? (
         <AccountPicker
           label={t('account.pickLabel')}
@@ -75,7 +77,7 @@ export function DepositNotesScreen() {
                   disabled={count === 0}
                   onClick={() => change(denominationMinor, -1)}
                 >
-                  −
+                  {t('deposit.removeSign')}
                 </button>
                 <output
                   className="counter__count"
@@ -92,7 +94,7 @@ export function DepositNotesScreen() {
                   disabled={notesTotal >= notesMax || count >= NOTES_PER_DENOMINATION_MAX}
                   onClick={() => change(denominationMinor, 1)}
                 >
-                  +
+                  {t('deposit.addSign')}
                 </button>
               </div>
             </li>

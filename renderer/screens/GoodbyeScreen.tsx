@@ -15,7 +15,11 @@ export function GoodbyeScreen() {
 
   return (
     <ScreenLayout title={t('goodbye.title')} className={receipt ? 'screen--goodbye' : 'screen--message'}>
-      {cardReturned ? null : <p className="screen__text screen__text--large">{t('goodbye.takeCard')}</p>}
+      {cardReturned ? null : (
+        <p className="screen__text screen__text--large" data-speak>
+          {t('goodbye.takeCard')}
+        </p>
+      )}
       <RefusalMessage code={refusalCode} />
       {/* The receipt prints its own reason unless it is the one just shown large. */}
       {receipt ? <Receipt receipt={receipt} showReason={receipt.code !== refusalCode} /> : null}

@@ -1,21 +1,11 @@
-// Main menu: one large button per transaction main offers, always in the contract's order (stable, so speech
-// guidance and muscle memory hold), then Exit last. F1–F8 press them in the same order, like an ATM's side buttons.
-import type { TransactionKind } from '../../shared/ipc/session.ts';
+// Main menu: one large button per transaction main offers, in the order main lists them (never re-sorted here, so
+// the order is main's one decision and speech guidance and muscle memory hold), then Exit last. F1–F8 press them
+// in the same order, like an ATM's side buttons.
 import { ScreenLayout } from '../components/ScreenLayout.tsx';
 import { useFunctionKeys } from '../hooks/use-function-keys.ts';
 import { useT } from '../i18n/index.ts';
 import { useIntents } from '../intents.ts';
 import { sessionSelectors, useAtmStore } from '../store/index.ts';
-
-/** Position of each kind, as `TransactionKindSchema` lists them; a new kind without a place is a compile error. */
-const MENU_ORDER: Readonly<Record<TransactionKind, number>> = {
-  withdrawal: 0,
-  deposit: 1,
-  transfer: 2,
-  balance: 3,
-  mini_statement: 4,
-  pin_change: 5,
-};
 
 export function MenuScreen() {
   const t = useT();
@@ -23,13 +13,11 @@ export function MenuScreen() {
   const transactions = useAtmStore(sessionSelectors.transactions);
 
   const options = [
-    ...[...new Set(transactions)]
-      .sort((a, b) => MENU_ORDER[a] - MENU_ORDER[b])
-      .map((transaction) => ({
-        testId: `menu-${transaction}`,
-        label: t(`transaction.${transaction}`),
-        run: () => intents.chooseTransaction({ transaction }),
-      })),
+    ...[...new Set(transactions)].map((transaction) => ({
+      testId: `menu-${transaction}`,
+      label: t(`transaction.${transaction}`),
+      run: () => intents.chooseTransaction({ transaction }),
+    })),
     { testId: 'menu-exit', label: t('menu.exit'), run: intents.finish },
   ];
   useFunctionKeys(options.map((option) => option.run));

@@ -33,7 +33,7 @@ export function MiniStatementScreen() {
             </p>
           ) : null}
           {rows.length > 0 ? (
-            <table className="statement__table">
+            <table className="statement__table" data-speak>
               <thead>
                 <tr>
                   <th scope="col">{t('statement.date')}</th>
@@ -65,7 +65,9 @@ export function MiniStatementScreen() {
               </tbody>
             </table>
           ) : (
-            <p className="screen__text">{t('statement.empty')}</p>
+            <p className="screen__text" data-speak>
+              {t('statement.empty')}
+            </p>
           )}
         </div>
         <div className="statement-side">

@@ -14,7 +14,9 @@ export function OutOfServiceScreen({
   const t = useT();
   return (
     <ScreenLayout title={t(titleKey)} className="screen--message">
-      <p className="screen__text">{t(bodyKey)}</p>
+      <p className="screen__text" data-speak>
+        {t(bodyKey)}
+      </p>
     </ScreenLayout>
   );
 }

@@ -64,7 +64,8 @@ export function PinChangeScreen() {
       }}
       onEnter={enter}
     >
-      <p className="step-line" data-testid="pin-change-step" data-step={step + 1}>
+      {/* Spoken, so a headphone user hears which of the three PINs to type next. */}
+      <p className="step-line" data-testid="pin-change-step" data-step={step + 1} data-speak>
         <span className="step-line__count">{fill(t('pinChange.stepOf'), { step: step + 1, steps: STEPS.length })}</span>
         <span className="step-line__text">{t(STEPS[step] ?? 'pinChange.step.current')}</span>
       </p>

@@ -51,7 +51,9 @@ export function PinEntryScreen() {
           {t('pin.incorrect')}
         </p>
       ) : null}
-      <p className="screen__text">{t('pin.hint')}</p>
+      <p className="screen__text" data-speak>
+        {t('pin.hint')}
+      </p>
     </KeypadPanel>
   );
 }

@@ -14,7 +14,11 @@ export function TakeCardScreen() {
 
   return (
     <ScreenLayout title={t('takeCard.title')} className="screen--message">
-      {cashFollows ? <p className="screen__text screen__text--large">{t('takeCard.cashFollows')}</p> : null}
+      {cashFollows ? (
+        <p className="screen__text screen__text--large" data-speak>
+          {t('takeCard.cashFollows')}
+        </p>
+      ) : null}
       <div className="spinner" aria-hidden="true" />
       {isDemo ? (
         <button type="button" className="button button--demo" data-testid="take-card" onClick={intents.cardTaken}>

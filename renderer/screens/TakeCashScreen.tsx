@@ -16,12 +16,14 @@ export function TakeCashScreen() {
   return (
     <ScreenLayout title={t('takeCash.title')} className="screen--message">
       {receipt ? (
-        <p className="big-amount" data-testid="take-cash-amount">
+        <p className="big-amount" data-testid="take-cash-amount" data-speak>
           {format.money(receipt.completedMinor, receipt.currency)}
         </p>
       ) : null}
       {receipt?.outcome === 'partial' ? (
-        <p className="screen__text screen__text--large">{t('takeCash.partial')}</p>
+        <p className="screen__text screen__text--large" data-speak>
+          {t('takeCash.partial')}
+        </p>
       ) : null}
       {isDemo ? (
         <button type="button" className="button button--demo" data-testid="take-cash" onClick={intents.cashTaken}>

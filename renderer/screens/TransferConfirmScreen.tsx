@@ -21,7 +21,7 @@ export function TransferConfirmScreen() {
   return (
     <ScreenLayout title={t('transferConfirm.title')} className="screen--form">
       {transfer ? (
-        <dl className="summary">
+        <dl className="summary" data-speak>
           <SummaryRow
             label={t('transferConfirm.recipient')}
             value={transfer.recipientMaskedName}

@@ -32,7 +32,9 @@ export function WelcomeScreen() {
 
   return (
     <ScreenLayout title={t('welcome.title')} className="screen--welcome">
-      <p className="screen__text">{t('welcome.swipeHint')}</p>
+      <p className="screen__text" data-speak>
+        {t('welcome.swipeHint')}
+      </p>
       {isDemo && demoCards.length > 0 ? (
         <section className="demo-reader" aria-labelledby="demo-reader-title">
           <h2 id="demo-reader-title" className="demo-reader__title">

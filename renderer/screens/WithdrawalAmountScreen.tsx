@@ -92,7 +92,11 @@ export function WithdrawalAmountScreen() {
           {t('withdrawal.other')}
         </button>
       </div>
-      {maxHint ? <p className="screen__text">{maxHint}</p> : null}
+      {maxHint ? (
+        <p className="screen__text" data-speak>
+          {maxHint}
+        </p>
+      ) : null}
       <RefusalMessage code={refusalCode} />
       <div className="actions">
         <button

@@ -6,7 +6,10 @@ import { createSystemSlice, type SystemSlice } from './slices/system-slice.ts';
 import { createUiSlice, initialUiState, type UiSlice } from './slices/ui-slice.ts';
 
 type RootActions = {
-  /** Forgets everything of the last session (snapshot, language, notices); kiosk status and boot state stay. */
+  /**
+   * Forgets everything of the last session (snapshot, language, accessibility modes, notices); kiosk status and
+   * boot state stay.
+   */
   resetToIdle: () => void;
 };
 
@@ -24,4 +27,4 @@ export const useAtmStore = create<AtmState>()((set, get, api) => ({
 
 export { sessionSelectors } from './slices/session-slice.ts';
 export { systemSelectors, type BootState } from './slices/system-slice.ts';
-export { uiSelectors, type Notice } from './slices/ui-slice.ts';
+export { uiSelectors, type AccessibilityMode, type Notice } from './slices/ui-slice.ts';

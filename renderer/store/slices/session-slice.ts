@@ -23,6 +23,8 @@ const IDLE_SNAPSHOT: SessionSnapshot = {
   statement: null,
   receipt: null,
   timeoutAtMs: null,
+  pinKeypad: null,
+  receiptDelivery: null,
 };
 
 export type SessionSlice = {
@@ -66,5 +68,9 @@ export const sessionSelectors = {
   transfer: (s: AtmState) => s.session.snapshot.transfer,
   statement: (s: AtmState) => s.session.snapshot.statement,
   receipt: (s: AtmState) => s.session.snapshot.receipt,
+  receiptDelivery: (s: AtmState) => s.session.snapshot.receiptDelivery,
+  timeoutAtMs: (s: AtmState) => s.session.snapshot.timeoutAtMs,
+  /** The shuffled PIN keypad's digit order, or null for the standard layout. */
+  pinKeypadDigits: (s: AtmState) => s.session.snapshot.pinKeypad?.digits ?? null,
   cardReturned: (s: AtmState) => s.session.cardReturned,
 };

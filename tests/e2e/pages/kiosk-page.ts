@@ -33,4 +33,24 @@ export class KioskPage {
     await this.typePin(pin);
     await this.page.getByTestId('key-enter').click();
   }
+
+  /** Taps a language in the bar above every screen (`en`, `es`, `fr`). */
+  async chooseLanguage(language: string) {
+    const button = this.page.getByTestId(`language-${language}`);
+    await button.click();
+    await expect(button).toHaveAttribute('aria-pressed', 'true');
+    await expect(this.page.locator('html')).toHaveAttribute('lang', language);
+  }
+
+  /** Sets an accessibility toggle of the bar (`high-contrast`, `large-text`, `speech`) to `on`. */
+  async setAccessibility(mode: 'high-contrast' | 'large-text' | 'speech', on: boolean) {
+    const toggle = this.page.getByTestId(`a11y-${mode}`);
+    if ((await toggle.getAttribute('aria-pressed')) !== String(on)) await toggle.click();
+    await expect(toggle).toHaveAttribute('aria-pressed', String(on));
+  }
+
+  /** The screen's <h1>, which names it in the session's language. */
+  title() {
+    return this.page.locator('main h1').first();
+  }
 }

@@ -20,6 +20,8 @@ export const idleSnapshot: SessionSnapshot = {
   statement: null,
   receipt: null,
   timeoutAtMs: null,
+  pinKeypad: null,
+  receiptDelivery: null,
 };
 
 export const status: KioskStatus = {
@@ -58,6 +60,7 @@ export function createFakeKioskCore(): FakeKioskCore {
         showStatement: snapshot,
         changePin: snapshot,
         cardTaken: snapshot,
+        printReceipt: snapshot,
         cashTaken: snapshot,
         backToMenu: snapshot,
         finish: snapshot,
