@@ -6,6 +6,7 @@ import type { Logger } from '../log/logger.ts';
 import type { SecretStore } from '../secrets/secret-store.ts';
 import type { CashDispenser } from '../devices/cash-dispenser.ts';
 import type { DepositAcceptor } from '../devices/deposit-acceptor.ts';
+import type { ReceiptPrinter } from '../devices/receipt-printer.ts';
 import type { KioskSettings } from '../settings/kiosk-settings.ts';
 
 export type Clock = {
@@ -39,6 +40,8 @@ export type KioskCoreOptions = {
   };
   /** Settings over the stored ones (tests, command-line). */
   readonly settingsOverrides?: Partial<KioskSettings>;
+  /** Where receipts go; by default each is saved as a PDF under `<dataDir>/receipts`. */
+  readonly receiptPrinter?: ReceiptPrinter;
 };
 
 export type KioskCore = {

@@ -22,6 +22,7 @@ import { createSimulatedDepositAcceptor } from '../devices/simulated-deposit-acc
 import { createJournal } from '../journal/journal.ts';
 import { createLedger } from '../ledger/ledger.ts';
 import { loadSettings } from '../settings/kiosk-settings.ts';
+import { createPdfFileReceiptPrinter } from '../receipts/pdf-file-printer.ts';
 import { createTeller } from '../transactions/teller.ts';
 import { createTraceNumbers } from '../transactions/trace-numbers.ts';
 import { createTransactionRepo } from '../transactions/transaction-repo.ts';
@@ -35,6 +36,8 @@ import {
 } from './kiosk-core-types.ts';
 
 export const DATABASE_FILE = 'kiosk.db';
+/** Receipts saved as PDF (no printer configured, or the browser host) go here, inside the data dir. */
+export const RECEIPTS_DIR = 'receipts';
 
 function interruptedWithdrawals(db: Db): number {
   return (
@@ -158,6 +161,7 @@ export async function createKioskCore(options: KioskCoreOptions): Promise<KioskC
       settings: () => settings,
       inService: () => outOfServiceReason === null && !journal.status().nearCapacity,
       onChange: (snapshot) => emit('session.changed', snapshot),
+      receiptPrinter: options.receiptPrinter ?? createPdfFileReceiptPrinter(join(options.dataDir, RECEIPTS_DIR)),
     });
 
     const status = (): KioskStatus => ({
@@ -200,6 +204,7 @@ export async function createKioskCore(options: KioskCoreOptions): Promise<KioskC
           (await integrityPassed) ? session.changePin(request.currentPin, request.newPin, request.newPinAgain) : outOfService(),
         cardTaken: () => session.cardTaken(),
         cashTaken: () => session.cashTaken(),
+        printReceipt: (request) => session.printReceipt(request.language),
         backToMenu: () => session.backToMenu(),
         finish: () => session.finish(),
         cancel: () => session.cancel(),

@@ -3,6 +3,7 @@
 // kiosk dispense. One intent is decided at a time, every waiting step ends on its own after a timeout, and cash
 // is presented only after the card has been taken (card before cash).
 import { luhnValid, maskPan, parseTrack2 } from '../../shared/card.ts';
+import type { LanguageCode } from '../../shared/languages.ts';
 import {
   type CardInsert,
   type Envelope,
@@ -20,7 +21,9 @@ import { pinPolicyViolation } from '../cards/pin-policy.ts';
 import type { Clock } from '../core/kiosk-core-types.ts';
 import type { CashDispenser, DispenseOutcome } from '../devices/cash-dispenser.ts';
 import type { DepositAcceptor } from '../devices/deposit-acceptor.ts';
+import type { PrintOutcome, ReceiptPrinter } from '../devices/receipt-printer.ts';
 import type { Logger } from '../log/logger.ts';
+import { layoutReceipt } from '../receipts/receipt-layout.ts';
 import type { KioskSettings } from '../settings/kiosk-settings.ts';
 import type { AuthorisedWithdrawal, CardAccountView, Customer, PreparedTransfer, Teller } from '../transactions/teller.ts';
 
@@ -41,6 +44,7 @@ export type SessionServiceDeps = {
   /** Whether customers may be served now (verified ledger, journal with room, devices). */
   readonly inService: () => boolean;
   readonly onChange: (snapshot: SessionSnapshot) => void;
+  readonly receiptPrinter: ReceiptPrinter;
 };
 
 type Session = {
@@ -55,6 +59,10 @@ type Session = {
   readonly withdrawal: { readonly authorised: AuthorisedWithdrawal; readonly outcome: DispenseOutcome } | null;
   readonly receipt: Receipt | null;
   readonly timeoutAtMs: number | null;
+  /** The shuffled PIN keypad's digit order for this session, when the setting is on. */
+  readonly keypadDigits: readonly string[] | null;
+  /** The receipt (by STAN) the customer asked to print, and what became of it. */
+  readonly printed: { readonly stan: string; readonly outcome: 'printed' | 'saved' | 'failed' } | null;
 };
 
 const IDLE: Session = {
@@ -69,6 +77,8 @@ const IDLE: Session = {
   withdrawal: null,
   receipt: null,
   timeoutAtMs: null,
+  keypadDigits: null,
+  printed: null,
 };
 
 /** Steps that wait for the customer and end the session when nobody answers. */
@@ -96,6 +106,21 @@ const SERVICE_STATES: readonly SessionState[] = [
   'mini_statement',
   'transaction_result',
 ];
+/** Where a receipt can be asked for: after a transaction, with the cash, and on the way out. */
+const RECEIPT_STATES: readonly SessionState[] = ['transaction_result', 'take_cash', 'goodbye'];
+
+/** The ten digits in a uniformly random order (Fisher–Yates over crypto randomness). */
+function shuffledDigits(): string[] {
+  const digits = ['1', '2', '3', '4', '5', '6', '7', '8', '9', '0'];
+  const random = new Uint32Array(digits.length);
+  crypto.getRandomValues(random);
+  for (let index = digits.length - 1; index > 0; index--) {
+    const pick = (random[index] ?? 0) % (index + 1);
+    [digits[index], digits[pick]] = [digits[pick] ?? '0', digits[index] ?? '0'];
+  }
+  return digits;
+}
+
 const TRANSACTIONS: readonly TransactionKind[] = ['withdrawal', 'deposit', 'transfer', 'balance', 'mini_statement', 'pin_change'];
 
 /** A card is valid through the last day of its expiry month. */
@@ -113,6 +138,7 @@ export function createSessionService(deps: SessionServiceDeps) {
   let revision = 0;
   let timer: unknown = null;
   let busy = false;
+  let printing = false;
 
   const snapshot = (): SessionSnapshot => {
     const settings = deps.settings();
@@ -158,6 +184,8 @@ export function createSessionService(deps: SessionServiceDeps) {
       statement: statementSnapshot(),
       receipt: session.receipt,
       timeoutAtMs: session.timeoutAtMs,
+      pinKeypad: (session.state === 'pin_entry' || session.state === 'pin_change') && session.keypadDigits ? { digits: [...session.keypadDigits] } : null,
+      receiptDelivery: session.receipt && session.printed?.stan === session.receipt.stan ? session.printed.outcome : null,
     };
   };
 
@@ -357,7 +385,8 @@ export function createSessionService(deps: SessionServiceDeps) {
       panInReader = read.pan;
       const id = crypto.randomUUID();
       teller.journalEntry({ sessionId: id, cardId: card.id, maskedPan }, 'card.inserted');
-      return ok(transition({ ...IDLE, id, state: 'pin_entry', cardId: card.id, maskedPan }));
+      const keypadDigits = deps.settings().shuffledPinKeypad ? shuffledDigits() : null;
+      return ok(transition({ ...IDLE, id, state: 'pin_entry', cardId: card.id, maskedPan, keypadDigits }));
     },
 
     async submitPin(pin: string): Promise<Envelope<SessionSnapshot>> {
@@ -637,6 +666,34 @@ export function createSessionService(deps: SessionServiceDeps) {
       if (refused) return refused;
       if (session.state === 'pin_entry') return ok(endSession(null));
       return ok(transition({ ...session, state: 'take_card', refusal: null, transfer: null }));
+    },
+
+    /**
+     * Prints the current receipt. A receipt already printed or saved is not printed again (one receipt per
+     * transaction); after a failure the customer may try again. The outcome shows on the snapshot.
+     */
+    async printReceipt(language: LanguageCode): Promise<Envelope<SessionSnapshot>> {
+      const refused = guard(RECEIPT_STATES);
+      if (refused) return refused;
+      const receipt = session.receipt;
+      const who = customer();
+      if (!receipt || !who) return err('INVALID_STATE', 'There is no receipt to print.');
+      if (printing) return err('SESSION_BUSY', 'The receipt is printing.');
+      if (session.printed?.stan === receipt.stan && session.printed.outcome !== 'failed') return ok(snapshot());
+      printing = true;
+      let outcome: PrintOutcome;
+      try {
+        outcome = await deps.receiptPrinter.print(layoutReceipt(receipt, language));
+      } catch {
+        outcome = { kind: 'failed', reason: 'printer error' };
+      } finally {
+        printing = false;
+      }
+      teller.journalEntry(who, 'receipt.printed', { stan: receipt.stan, data: { delivery: outcome.kind } });
+      if (outcome.kind === 'failed') logger.warn('receipt not printed', { sessionId: who.sessionId, reason: outcome.reason });
+      // The session may have ended while the printer worked; the journal has the outcome either way.
+      if (session.id !== who.sessionId) return ok(snapshot());
+      return ok(transition({ ...session, printed: { stan: receipt.stan, outcome: outcome.kind } }));
     },
 
     keepAlive(): Envelope<SessionSnapshot> {

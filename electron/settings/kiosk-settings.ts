@@ -36,6 +36,10 @@ export const KioskSettingsSchema = z
     cashTakeTimeoutMs: Ms,
     /** How long an ejected card waits before it is retained. */
     cardTakeTimeoutMs: Ms,
+    /** PIN keypad digits in a fresh random order each session. */
+    shuffledPinKeypad: z.boolean(),
+    /** The OS printer receipts go to; null saves each receipt as a PDF in the data dir instead. */
+    receiptPrinterName: z.string().min(1).max(128).nullable(),
   })
   .refine((settings) => settings.pinLengthMin <= settings.pinLengthMax, { message: 'pinLengthMin > pinLengthMax' })
   .refine((settings) => settings.withdrawalMaxMinor <= settings.dailyWithdrawalMaxMinor, {
@@ -61,6 +65,8 @@ export const DEFAULT_SETTINGS: KioskSettings = {
   endScreenMs: 5_000,
   cashTakeTimeoutMs: 30_000,
   cardTakeTimeoutMs: 30_000,
+  shuffledPinKeypad: false,
+  receiptPrinterName: null,
 };
 
 export class SettingsError extends Error {

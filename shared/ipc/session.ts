@@ -2,6 +2,7 @@
 // snapshot main pushes back. The renderer never commands; main decides every step from its own session state.
 import { z } from 'zod';
 import { PIN_LENGTH_MAX } from '../card.ts';
+import { LANGUAGES } from '../languages.ts';
 import { channel, event } from './define.ts';
 import { ErrorCodeSchema } from './envelope.ts';
 
@@ -127,6 +128,13 @@ export const SessionSnapshotSchema = z.strictObject({
   receipt: ReceiptSchema.nullable(),
   /** When main will end the current step for inactivity (epoch ms, main's clock); null when nothing waits. */
   timeoutAtMs: z.number().int().nonnegative().nullable(),
+  /**
+   * At PIN entry and PIN change when the shuffled keypad setting is on: the digits in the order the keypad shows
+   * them (main draws the order once per session, so an onlooker cannot learn a PIN from finger positions).
+   */
+  pinKeypad: z.strictObject({ digits: z.array(z.string().regex(/^\d$/)).length(10) }).nullable(),
+  /** What became of the current receipt after the customer asked for it on paper; null until then. */
+  receiptDelivery: z.enum(['printed', 'saved', 'failed']).nullable(),
 });
 export type SessionSnapshot = z.infer<typeof SessionSnapshotSchema>;
 
@@ -186,6 +194,8 @@ export const sessionChannels = {
   cardTaken: channel('atm:session:cardTaken', Empty, SessionSnapshotSchema),
   /** The dispenser reports the presented cash was taken (the demo dispenser: the customer taps "take cash"). */
   cashTaken: channel('atm:session:cashTaken', Empty, SessionSnapshotSchema),
+  /** Print the current receipt, laid out in the customer's language; at most once per receipt once it succeeded. */
+  printReceipt: channel('atm:session:printReceipt', z.strictObject({ language: z.enum(LANGUAGES) }), SessionSnapshotSchema),
   backToMenu: channel('atm:session:backToMenu', Empty, SessionSnapshotSchema),
   finish: channel('atm:session:finish', Empty, SessionSnapshotSchema),
   cancel: channel('atm:session:cancel', Empty, SessionSnapshotSchema),

@@ -9,8 +9,8 @@ import { createFileLogger, createMemoryLogger } from '../../electron/log/logger.
 import { DEVICE_SECRET_NAMES } from '../../electron/secrets/device-secrets.ts';
 import { createKeychainSecretStore, type SecretStore } from '../../electron/secrets/secret-store.ts';
 
-/** What a test may add to the core's options: device simulators with faults, settings, a log file. */
-export type FixtureExtras = Pick<KioskCoreOptions, 'devices' | 'settingsOverrides'> & { readonly fileLog?: boolean };
+/** What a test may add to the core's options: device simulators with faults, settings, a receipt printer, a log file. */
+export type FixtureExtras = Pick<KioskCoreOptions, 'devices' | 'settingsOverrides' | 'receiptPrinter'> & { readonly fileLog?: boolean };
 
 export type CoreFixture = {
   readonly dataDir: string;
@@ -36,6 +36,7 @@ export function createCoreFixture(): CoreFixture {
         logger: extra.fileLog ? createFileLogger(join(dataDir, 'logs')) : logger,
         ...(extra.devices ? { devices: extra.devices } : {}),
         ...(extra.settingsOverrides ? { settingsOverrides: extra.settingsOverrides } : {}),
+        ...(extra.receiptPrinter ? { receiptPrinter: extra.receiptPrinter } : {}),
         mode: 'demo',
         version: 'test',
         ...(clock ? { clock } : {}),

@@ -384,6 +384,80 @@ describe('PIN change', () => {
   });
 });
 
+describe('receipts', () => {
+  it('prints the receipt once, in the language asked for, saved as a PDF when no printer is configured', async () => {
+    const kiosk = await startKiosk();
+    await signIn(kiosk, ANA);
+    value(await kiosk.call('chooseTransaction', { transaction: 'balance' }));
+    expect(refused(await kiosk.call('printReceipt', { language: 'fr' }))).toBe('INVALID_STATE');
+    value(await kiosk.call('backToMenu'));
+    value(await kiosk.call('chooseTransaction', { transaction: 'deposit' }));
+    const deposited = value(await kiosk.call('submitDeposit', { accountRef: 'a1', notes: [{ denominationMinor: 2_000, count: 1 }] }));
+    expect(deposited).toMatchObject({ state: 'transaction_result', receiptDelivery: null });
+    const printed = value(await kiosk.call('printReceipt', { language: 'fr' }));
+    expect(printed.receiptDelivery).toBe('saved');
+    // A second press does not print a second receipt.
+    value(await kiosk.call('printReceipt', { language: 'fr' }));
+    const files = readdirSync(join(fixture.dataDir, 'receipts'));
+    expect(files).toEqual([expect.stringMatching(new RegExp(`-${deposited.receipt?.stan}\\.pdf$`))]);
+    expect(readFileSync(join(fixture.dataDir, 'receipts', files[0] ?? '')).subarray(0, 5).toString()).toBe('%PDF-');
+    const db = kiosk.db();
+    const journal = db.prepare("SELECT stan, data FROM journal WHERE kind = 'receipt.printed'").all();
+    db.close();
+    expect(journal).toEqual([{ stan: deposited.receipt?.stan, data: JSON.stringify({ delivery: 'saved' }) }]);
+  });
+
+  it('a printer failure is shown on the snapshot and may be retried', async () => {
+    fixture = createCoreFixture();
+    const outcomes: ('failed' | 'printed')[] = ['failed', 'printed'];
+    const documents: string[][] = [];
+    const core = await fixture.start(createFakeClock(), {
+      receiptPrinter: {
+        print: async (document) => {
+          documents.push(document.lines.map((line) => line.text));
+          const kind = outcomes.shift() ?? 'printed';
+          return kind === 'failed' ? { kind, reason: 'paper out' } : { kind };
+        },
+      },
+    });
+    const session = core.handlers.session;
+    await session.insertCard({ source: 'demo', demoCardId: BEN.demoCardId });
+    await session.submitPin({ pin: BEN.pin });
+    await session.chooseTransaction({ transaction: 'deposit' });
+    await session.submitDeposit({ accountRef: 'a1', notes: [{ denominationMinor: 1_000, count: 2 }] });
+    expect(await session.printReceipt({ language: 'es' })).toMatchObject({ ok: true, value: { receiptDelivery: 'failed' } });
+    expect(await session.printReceipt({ language: 'es' })).toMatchObject({ ok: true, value: { receiptDelivery: 'printed' } });
+    expect(documents).toHaveLength(2);
+    expect(documents[0]?.join('\n')).toContain('INGRESO DE EFECTIVO');
+    expect(documents[0]?.join('\n')).not.toContain(BEN.pan);
+  });
+});
+
+describe('shuffled PIN keypad', () => {
+  it('when the setting is on, each session gets its own digit order at PIN entry and PIN change only', async () => {
+    const kiosk = await startKiosk({ shuffledPinKeypad: true });
+    const orders = new Set<string>();
+    for (let round = 0; round < 4; round++) {
+      const atPin = value(await kiosk.call('insertCard', { source: 'demo', demoCardId: ANA.demoCardId }));
+      expect([...(atPin.pinKeypad?.digits ?? [])].sort()).toEqual(['0', '1', '2', '3', '4', '5', '6', '7', '8', '9']);
+      orders.add(atPin.pinKeypad?.digits.join('') ?? '');
+      const menu = value(await kiosk.call('submitPin', { pin: ANA.pin }));
+      expect(menu.pinKeypad).toBeNull();
+      const pinChange = value(await kiosk.call('chooseTransaction', { transaction: 'pin_change' }));
+      expect(pinChange.pinKeypad).toEqual(atPin.pinKeypad);
+      value(await kiosk.call('cancel'));
+      value(await kiosk.call('cardTaken'));
+      kiosk.clock.advance(10_000);
+    }
+    expect(orders.size).toBeGreaterThan(1); // 4 draws of 10! orders: equal ones would be a broken shuffle
+  });
+
+  it('is off by default: the renderer shows the standard layout', async () => {
+    const kiosk = await startKiosk();
+    expect(value(await kiosk.call('insertCard', { source: 'demo', demoCardId: ANA.demoCardId })).pinKeypad).toBeNull();
+  });
+});
+
 describe('out of service', () => {
   it('a database that fails the background integrity check refuses PINs and takes the kiosk out of service', async () => {
     let kiosk = await startKiosk();
