@@ -77,6 +77,8 @@ export default tseslint.config(
       'electron/secrets/**',
       'electron/demo/**',
       'electron/log/**',
+      'electron/receipts/**',
+      'electron/sync/**',
       'electron/ipc/router.ts',
       'electron/browser-host/**',
     ],

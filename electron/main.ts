@@ -7,6 +7,8 @@ import { createIpcRouter } from './ipc/router.ts';
 import { createTrustedSenderPredicate, registerElectronIpc } from './ipc/register-electron-ipc.ts';
 import { type Logger, createFileLogger } from './log/logger.ts';
 import { APP_ENTRY_URL, APP_ORIGIN, originOf, registerAppProtocol, registerAppScheme } from './protocol.ts';
+import { createElectronReceiptPrinter } from './receipt-printer.ts';
+import { createPdfFileReceiptPrinter } from './receipts/pdf-file-printer.ts';
 import { createKeychainSecretStore } from './secrets/secret-store.ts';
 import { createTrustedUrlCheck, hardenSession, hardenWebContents } from './security.ts';
 import { type BrowserWindowConstructor, createKioskWindow, devRendererUrl } from './window.ts';
@@ -91,6 +93,14 @@ export function startKioskShell({ electron, createCore, env, now = Date.now }: K
         logger,
         mode: env.ATM_MODE === 'live' ? 'live' : 'demo',
         version: app.getVersion(),
+        // Receipts print silently to the configured printer through Chromium, or are saved with printToPDF.
+        receiptPrinter: (printerName, receiptsDir) =>
+          createElectronReceiptPrinter({
+            printerName,
+            receiptsDir,
+            fallback: createPdfFileReceiptPrinter(receiptsDir),
+            BrowserWindow: electron.BrowserWindow,
+          }),
       });
     } catch (error) {
       // Fail closed: a kiosk without its keychain or with a damaged database must not take cards.

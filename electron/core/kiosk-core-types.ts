@@ -40,8 +40,12 @@ export type KioskCoreOptions = {
   };
   /** Settings over the stored ones (tests, command-line). */
   readonly settingsOverrides?: Partial<KioskSettings>;
-  /** Where receipts go; by default each is saved as a PDF under `<dataDir>/receipts`. */
-  readonly receiptPrinter?: ReceiptPrinter;
+  /**
+   * Where receipts go: a printer, or a factory given the configured printer name (settings) and the receipts folder
+   * (the Electron shell's, which prints through Chromium). By default each receipt is saved as a PDF under
+   * `<dataDir>/receipts`.
+   */
+  readonly receiptPrinter?: ReceiptPrinter | ((printerName: string | null, receiptsDir: string) => ReceiptPrinter);
 };
 
 export type KioskCore = {

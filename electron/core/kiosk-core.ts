@@ -22,6 +22,7 @@ import { createSimulatedDepositAcceptor } from '../devices/simulated-deposit-acc
 import { createJournal } from '../journal/journal.ts';
 import { createLedger } from '../ledger/ledger.ts';
 import { loadSettings } from '../settings/kiosk-settings.ts';
+import type { ReceiptPrinter } from '../devices/receipt-printer.ts';
 import { createPdfFileReceiptPrinter } from '../receipts/pdf-file-printer.ts';
 import { createTeller } from '../transactions/teller.ts';
 import { createTraceNumbers } from '../transactions/trace-numbers.ts';
@@ -71,6 +72,13 @@ function checkIntegrityNow(db: Db): IntegrityVerdict {
   const verdict = quickCheck(db);
   if (!verdict.ok) throw new KioskStartupError('DATABASE_DAMAGED', `The kiosk database failed its integrity check (${verdict.problem}).`);
   return verdict;
+}
+
+function receiptPrinterOf(options: KioskCoreOptions, printerName: string | null): ReceiptPrinter {
+  const receiptsDir = join(options.dataDir, RECEIPTS_DIR);
+  const chosen = options.receiptPrinter;
+  if (typeof chosen === 'function') return chosen(printerName, receiptsDir);
+  return chosen ?? createPdfFileReceiptPrinter(receiptsDir);
 }
 
 function createDemoReader(): DemoCardReader {
@@ -161,7 +169,7 @@ export async function createKioskCore(options: KioskCoreOptions): Promise<KioskC
       settings: () => settings,
       inService: () => outOfServiceReason === null && !journal.status().nearCapacity,
       onChange: (snapshot) => emit('session.changed', snapshot),
-      receiptPrinter: options.receiptPrinter ?? createPdfFileReceiptPrinter(join(options.dataDir, RECEIPTS_DIR)),
+      receiptPrinter: receiptPrinterOf(options, settings.receiptPrinterName),
     });
 
     const status = (): KioskStatus => ({
