@@ -1,5 +1,6 @@
 // A recording stand-in for the `electron` module (its binary cannot run in CI). It models just what the shell uses:
-// app events, windows with web contents, ipcMain handlers, protocol, session handlers, contextBridge/ipcRenderer.
+// app events, windows with web contents (printing included), ipcMain handlers, protocol, session handlers,
+// contextBridge/ipcRenderer.
 import { EventEmitter } from 'node:events';
 
 export type FakeFrame = { url: string; detached: boolean };
@@ -11,6 +12,14 @@ export function fakeEvent<T extends object>(extra: T = {} as T) {
 }
 
 let nextWebContentsId = 1;
+
+/** How the fake printer answers `webContents.print` / `printToPDF`; tests flip it per case (reset by resetFakeElectron). */
+export const printerState = {
+  print: 'succeed' as 'succeed' | 'fail' | 'hang',
+  failureReason: 'Print job canceled',
+  printToPdf: 'succeed' as 'succeed' | 'fail' | 'hang',
+  pdfBytes: new TextEncoder().encode('%PDF-1.4\n% fake printToPDF output\n%%EOF\n'),
+};
 
 export class FakeWebContents extends EventEmitter {
   readonly id = nextWebContentsId++;
@@ -32,6 +41,22 @@ export class FakeWebContents extends EventEmitter {
   }
   isDestroyed() {
     return this.destroyed;
+  }
+  readonly printCalls: unknown[] = [];
+  print(options: unknown, callback?: (success: boolean, failureReason: string) => void) {
+    this.printCalls.push(options);
+    if (printerState.print === 'hang') return;
+    // Chromium answers asynchronously, after the job has gone to the spooler.
+    queueMicrotask(() =>
+      callback?.(printerState.print === 'succeed', printerState.print === 'succeed' ? '' : printerState.failureReason),
+    );
+  }
+  readonly printToPdfCalls: unknown[] = [];
+  printToPDF(options: unknown): Promise<Buffer> {
+    this.printToPdfCalls.push(options);
+    if (printerState.printToPdf === 'hang') return new Promise(() => undefined);
+    if (printerState.printToPdf === 'fail') return Promise.reject(new Error('Failed to generate PDF'));
+    return Promise.resolve(Buffer.from(printerState.pdfBytes));
   }
 }
 
@@ -183,6 +208,7 @@ export function resetFakeElectron(): void {
   });
   app.removeAllListeners();
   FakeBrowserWindow.instances.length = 0;
+  Object.assign(printerState, { print: 'succeed', failureReason: 'Print job canceled', printToPdf: 'succeed' });
   ipcMain.handlers.clear();
   protocol.handlers.clear();
   session.defaultSession.permissionRequestHandler = null;
