@@ -6,6 +6,7 @@ import type { SessionState } from '../shared/ipc/session.ts';
 import { AccessibilityBar } from './accessibility/AccessibilityBar.tsx';
 import { useAccessibilityRoot } from './accessibility/use-accessibility-root.ts';
 import { useSpeechGuidance } from './accessibility/use-speech-guidance.ts';
+import { MoreTimePrompt } from './components/MoreTimePrompt.tsx';
 import { NoticeBanner } from './components/NoticeBanner.tsx';
 import { ScreenLayout } from './components/ScreenLayout.tsx';
 import { useT } from './i18n/index.ts';
@@ -126,6 +127,7 @@ export function App({ intents }: { readonly intents: Intents }) {
         <AccessibilityBar />
         {screen}
         <NoticeBanner />
+        {boot === 'ready' ? <MoreTimePrompt /> : null}
       </div>
     </IntentsContext>
   );

@@ -4,8 +4,11 @@ import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { createKioskCore } from '../core/kiosk-core.ts';
 import { KioskStartupError } from '../core/kiosk-core-types.ts';
+import { DeviceInputError } from '../devices/device-types.ts';
+import { createSimulatedDispenser, type DispenserFault } from '../devices/simulated-cash-dispenser.ts';
 import { createFileLogger } from '../log/logger.ts';
 import { createKeychainSecretStore } from '../secrets/secret-store.ts';
+import { type KioskSettings, SettingsError } from '../settings/kiosk-settings.ts';
 import { startBrowserHost } from './browser-host.ts';
 
 const repoRoot = resolve(import.meta.dirname, '../..');
@@ -14,6 +17,10 @@ const { values } = parseArgs({
     'data-dir': { type: 'string', default: process.env.ATM_DATA_DIR ?? join(repoRoot, '.data', 'kiosk') },
     port: { type: 'string', default: process.env.ATM_HOST_PORT ?? '5180' },
     mode: { type: 'string', default: 'demo' },
+    // Development and e2e only (the browser host is never packaged): settings over the stored ones, and dispenser
+    // faults armed in order, e.g. '[{"kind":"jam_before_present"}]'. Both are validated before use.
+    settings: { type: 'string' },
+    'dispenser-faults': { type: 'string' },
   },
 });
 
@@ -21,6 +28,23 @@ const port = Number(values.port);
 const mode = values.mode;
 if (!Number.isInteger(port) || port < 0 || port > 65_535 || (mode !== 'demo' && mode !== 'live')) {
   process.stderr.write('usage: cli.ts [--data-dir DIR] [--port N] [--mode demo|live]\n');
+  process.exit(2);
+}
+
+function parseJsonOption(name: string, text: string | undefined): unknown {
+  if (text === undefined) return undefined;
+  try {
+    return JSON.parse(text);
+  } catch {
+    process.stderr.write(`--${name} must be JSON\n`);
+    process.exit(2);
+  }
+}
+
+const settingsOverrides = parseJsonOption('settings', values.settings) as Partial<KioskSettings> | undefined;
+const dispenserFaults = parseJsonOption('dispenser-faults', values['dispenser-faults']);
+if (dispenserFaults !== undefined && !Array.isArray(dispenserFaults)) {
+  process.stderr.write('--dispenser-faults must be a JSON array of faults\n');
   process.exit(2);
 }
 
@@ -33,6 +57,20 @@ try {
     mode,
     version: process.env.npm_package_version ?? '0.0.0-dev',
     openSecretStore: (installationId) => createKeychainSecretStore(installationId),
+    ...(settingsOverrides ? { settingsOverrides } : {}),
+    ...(dispenserFaults
+      ? {
+          devices: {
+            // The simulator checks each fault's shape and refuses a bad one (DeviceInputError) before start-up ends.
+            dispenser: createSimulatedDispenser({
+              dispenseMs: 400,
+              takeAfterMs: 0,
+              retractMs: 400,
+              faults: (dispenserFaults as DispenserFault[]).map((fault) => ({ fault, mode: 'once' as const })),
+            }),
+          },
+        }
+      : {}),
   });
   const host = await startBrowserHost({
     core,
@@ -52,7 +90,7 @@ try {
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
 } catch (cause) {
-  if (cause instanceof KioskStartupError) {
+  if (cause instanceof KioskStartupError || cause instanceof SettingsError || cause instanceof DeviceInputError) {
     process.stderr.write(`ATM Kiosk cannot start: ${cause.message}\n`);
     process.exit(1);
   }

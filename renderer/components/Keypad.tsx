@@ -9,7 +9,11 @@ import { useT } from '../i18n/index.ts';
 
 const DIGITS = ['1', '2', '3', '4', '5', '6', '7', '8', '9', '0'] as const;
 
-type KeypadProps = KeypadActions & { readonly enterDisabled: boolean };
+type KeypadProps = KeypadActions & {
+  readonly enterDisabled: boolean;
+  /** The digits in the order to show them (main's shuffled PIN layout); the phone layout when absent. */
+  readonly digits?: readonly string[] | null;
+};
 
 /**
  * Keeps a tapped digit key from taking focus: a focus ring left on it, shown as soon as a physical key is
@@ -26,7 +30,7 @@ function isKeypadKey(event: KeyboardEvent): boolean {
   return (key.length === 1 && key >= '0' && key <= '9') || ['Enter', 'Escape', 'Backspace'].includes(key);
 }
 
-export function Keypad({ onDigit, onClear, onCancel, onEnter, enterDisabled }: KeypadProps) {
+export function Keypad({ onDigit, onClear, onCancel, onEnter, enterDisabled, digits }: KeypadProps) {
   const t = useT();
   const feedback = useKeypadFeedback();
   useWindowKeydown((event) => {
@@ -37,8 +41,8 @@ export function Keypad({ onDigit, onClear, onCancel, onEnter, enterDisabled }: K
     action();
   };
   return (
-    <div className="keypad" role="group" aria-label={t('keypad.label')}>
-      {DIGITS.map((digit) => (
+    <div className="keypad" role="group" aria-label={t('keypad.label')} data-layout={digits ? 'shuffled' : 'standard'}>
+      {(digits ?? DIGITS).map((digit) => (
         <button
           key={digit}
           type="button"

@@ -7,10 +7,12 @@ import { Keypad } from './Keypad.tsx';
 type KeypadPanelProps = KeypadActions & {
   readonly title: string;
   readonly enterDisabled: boolean;
+  /** Shuffled digit order for PIN entry (from main's snapshot), or null for the phone layout. */
+  readonly digits?: readonly string[] | null;
   readonly children?: ReactNode;
 };
 
-export function KeypadPanel({ title, enterDisabled, children, ...actions }: KeypadPanelProps) {
+export function KeypadPanel({ title, enterDisabled, digits = null, children, ...actions }: KeypadPanelProps) {
   useKeypadKeys(actions);
   return (
     <div className="screen screen--keypad">
@@ -18,7 +20,7 @@ export function KeypadPanel({ title, enterDisabled, children, ...actions }: Keyp
         <h1 className="screen__title">{title}</h1>
         {children}
       </div>
-      <Keypad {...actions} enterDisabled={enterDisabled} />
+      <Keypad {...actions} enterDisabled={enterDisabled} digits={digits} />
     </div>
   );
 }

@@ -25,23 +25,37 @@ const PROMPTED_STATES: ReadonlySet<SessionState> = new Set([
   'transaction_result',
 ]);
 
-/** Seconds left until `deadlineMs`, refreshed a few times a second; null without a deadline. */
-function useSecondsLeft(deadlineMs: number | null): number | null {
-  const [now, setNow] = useState(() => Date.now());
+type Countdown = { readonly deadlineMs: number; readonly armedAtMs: number; readonly nowMs: number };
+
+/**
+ * Ticks towards `deadlineMs` a few times a second, remembering when this deadline was first seen (so the prompt's
+ * window can be a share of the whole wait); null without a deadline.
+ */
+function useCountdown(deadlineMs: number | null): Countdown | null {
+  const [countdown, setCountdown] = useState<Countdown | null>(null);
   useEffect(() => {
     if (deadlineMs === null) return;
-    const timer = window.setInterval(() => setNow(Date.now()), TICK_MS);
-    return () => window.clearInterval(timer);
+    const armedAtMs = Date.now();
+    const tick = () => setCountdown({ deadlineMs, armedAtMs, nowMs: Date.now() });
+    const first = window.setTimeout(tick, 0);
+    const timer = window.setInterval(tick, TICK_MS);
+    return () => {
+      window.clearTimeout(first);
+      window.clearInterval(timer);
+    };
   }, [deadlineMs]);
-  return deadlineMs === null ? null : Math.max(0, Math.ceil((deadlineMs - now) / 1000));
+  return countdown && countdown.deadlineMs === deadlineMs ? countdown : null;
 }
 
 export function MoreTimePrompt() {
   const state = useAtmStore(sessionSelectors.state);
   const deadlineMs = useAtmStore(sessionSelectors.timeoutAtMs);
-  const secondsLeft = useSecondsLeft(PROMPTED_STATES.has(state) ? deadlineMs : null);
-  const open = secondsLeft !== null && secondsLeft * 1000 <= MORE_TIME_PROMPT_MS;
-  return open ? <MoreTimeDialog secondsLeft={secondsLeft} /> : null;
+  const countdown = useCountdown(PROMPTED_STATES.has(state) ? deadlineMs : null);
+  if (!countdown) return null;
+  // Short timeouts (a kiosk set to 10 s) get the prompt for their second half only, never from the first moment.
+  const windowMs = Math.min(MORE_TIME_PROMPT_MS, (countdown.deadlineMs - countdown.armedAtMs) / 2);
+  const msLeft = countdown.deadlineMs - countdown.nowMs;
+  return msLeft <= windowMs ? <MoreTimeDialog secondsLeft={Math.max(0, Math.ceil(msLeft / 1000))} /> : null;
 }
 
 function MoreTimeDialog({ secondsLeft }: { readonly secondsLeft: number }) {
@@ -74,7 +88,7 @@ function MoreTimeDialog({ secondsLeft }: { readonly secondsLeft: number }) {
           <button type="button" className="button button--primary" onClick={() => intents.keepAlive()} data-testid="more-time-yes">
             {t('moreTime.yes')}
           </button>
-          <button type="button" className="button" onClick={() => intents.cancel()} data-testid="more-time-no">
+          <button type="button" className="button button--secondary" onClick={() => intents.cancel()} data-testid="more-time-no">
             {t('moreTime.no')}
           </button>
         </div>

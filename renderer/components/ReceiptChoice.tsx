@@ -15,7 +15,8 @@ export function ReceiptChoice({ showReason = true }: { readonly showReason?: boo
   const receipt = useAtmStore(sessionSelectors.receipt);
   const delivery = useAtmStore(sessionSelectors.receiptDelivery);
   const language = useAtmStore(uiSelectors.language);
-  const [choice, setChoice] = useState<Choice>('undecided');
+  // A receipt already printed (with the cash, say) is not offered again on the next screen.
+  const [choice, setChoice] = useState<Choice>(delivery === 'printed' || delivery === 'saved' ? 'print' : 'undecided');
   if (!receipt) return null;
 
   const print = () => {

@@ -1,7 +1,7 @@
 // End of a session: thanks, a reminder to take the card unless it already came out at `take_card`, why the
-// session ended if main says (cash retracted, timeout), and the receipt of the last transaction if there is one.
+// session ended if main says (cash retracted, timeout), and the receipt choice for the last transaction if there is one.
 // Main returns to idle by itself after a few seconds.
-import { Receipt } from '../components/Receipt.tsx';
+import { ReceiptChoice } from '../components/ReceiptChoice.tsx';
 import { RefusalMessage } from '../components/RefusalMessage.tsx';
 import { ScreenLayout } from '../components/ScreenLayout.tsx';
 import { useT } from '../i18n/index.ts';
@@ -22,7 +22,7 @@ export function GoodbyeScreen() {
       )}
       <RefusalMessage code={refusalCode} />
       {/* The receipt prints its own reason unless it is the one just shown large. */}
-      {receipt ? <Receipt receipt={receipt} showReason={receipt.code !== refusalCode} /> : null}
+      {receipt ? <ReceiptChoice showReason={receipt.code !== refusalCode} /> : null}
     </ScreenLayout>
   );
 }

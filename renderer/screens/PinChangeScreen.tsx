@@ -21,6 +21,7 @@ const STEPS = [
 export function PinChangeScreen() {
   const t = useT();
   const intents = useIntents();
+  const keypadDigits = useAtmStore(sessionSelectors.pinKeypadDigits);
   const refusalCode = useAtmStore(sessionSelectors.refusalCode);
   const pinPolicy = useAtmStore(useShallow(sessionSelectors.pinPolicy));
   const pin = usePinBuffer(pinPolicy.max);
@@ -49,6 +50,7 @@ export function PinChangeScreen() {
 
   return (
     <KeypadPanel
+      digits={keypadDigits}
       title={t('pinChange.title')}
       enterDisabled={pin.length < pinPolicy.min}
       onDigit={(digit) => {

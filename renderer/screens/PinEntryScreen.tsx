@@ -11,6 +11,7 @@ import { sessionSelectors, useAtmStore } from '../store/index.ts';
 export function PinEntryScreen() {
   const t = useT();
   const intents = useIntents();
+  const keypadDigits = useAtmStore(sessionSelectors.pinKeypadDigits);
   const maskedPan = useAtmStore(sessionSelectors.maskedPan);
   const refusalCode = useAtmStore(sessionSelectors.refusalCode);
   const pinPolicy = useAtmStore(useShallow(sessionSelectors.pinPolicy));
@@ -18,6 +19,7 @@ export function PinEntryScreen() {
 
   return (
     <KeypadPanel
+      digits={keypadDigits}
       title={t('pin.title')}
       enterDisabled={pin.length < pinPolicy.min}
       onDigit={(digit) => {

@@ -1,7 +1,7 @@
-// A transaction ended (completed, partly completed, declined or reversed): the receipt main issued, why it was not
-// completed if it was not, and the choice of another transaction or done. F1 = another transaction, F2 = done.
+// A transaction ended (completed, partly completed, declined or reversed): why it was not completed if it was not,
+// the receipt choice (print, on screen, none), and the choice of another transaction or done. F1 = another transaction, F2 = done.
 import type { Receipt as ReceiptData } from '../../shared/ipc/session.ts';
-import { Receipt } from '../components/Receipt.tsx';
+import { ReceiptChoice } from '../components/ReceiptChoice.tsx';
 import { RefusalMessage } from '../components/RefusalMessage.tsx';
 import { useFunctionKeys } from '../hooks/use-function-keys.ts';
 import { type MessageKey, useT } from '../i18n/index.ts';
@@ -44,7 +44,7 @@ export function TransactionResultScreen() {
             </button>
           </div>
         </div>
-        {receipt ? <Receipt receipt={receipt} showReason={false} /> : null}
+        <ReceiptChoice showReason={false} />
       </div>
     </div>
   );

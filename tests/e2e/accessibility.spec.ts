@@ -67,10 +67,10 @@ async function expectAxeClean(page: Page, label: string): Promise<void> {
 /** Audits the screen on display in both themes and leaves the theme as it found it (normal). */
 async function auditScreen(atm: KioskPage, name: string): Promise<void> {
   await expectAxeClean(atm.page, `${name}, normal theme`);
-  await atm.page.screenshot({ path: test.info().outputPath(`screens/${name}.png`) });
+  await atm.snap(`a11y-${name}`);
   await atm.setAccessibility('high-contrast', true);
   await expectAxeClean(atm.page, `${name}, high contrast`);
-  await atm.page.screenshot({ path: test.info().outputPath(`screens/${name}-high-contrast.png`) });
+  await atm.snap(`a11y-${name}-high-contrast`);
   await atm.setAccessibility('high-contrast', false);
 }
 
@@ -251,14 +251,14 @@ test('high contrast and large text switch the root attributes and end with the s
   await atm.setAccessibility('large-text', true);
   await expect(html).toHaveAttribute('data-text-size', 'large');
   expect((await rootFontPx()) / normalFontPx).toBeCloseTo(1.4, 1);
-  await page.screenshot({ path: test.info().outputPath('screens/pin-entry-large-high-contrast.png') });
+  await new KioskPage(page).snap('a11y-pin-entry-large-high-contrast');
 
   // The modes stay on from screen to screen within the session.
   await atm.enterPin(ANA.pin);
   await atm.expectScreen('menu');
   await expect(html).toHaveAttribute('data-contrast', 'high');
   await expect(html).toHaveAttribute('data-text-size', 'large');
-  await page.screenshot({ path: test.info().outputPath('screens/menu-large-high-contrast.png') });
+  await new KioskPage(page).snap('a11y-menu-large-high-contrast');
   await atm.setAccessibility('high-contrast', false);
   await expect(html).toHaveAttribute('data-contrast', 'normal');
   await expect(html).toHaveCSS('background-color', 'rgb(10, 26, 51)');
@@ -291,7 +291,7 @@ test('large text keeps every button inside the screen at 1280×800 and 1920×108
     const check = async (screen: string) => {
       await atm.expectScreen(screen);
       expect.soft(await brokenButtons(), `${screen} at ${viewport.width}`).toEqual([]);
-      await page.screenshot({ path: test.info().outputPath(`screens/${screen}-large-${viewport.width}.png`) });
+      await new KioskPage(page).snap(`a11y-${screen}-large-${viewport.width}`);
     };
     await page.setViewportSize(viewport);
     await atm.open(kiosk.url);

@@ -15,20 +15,20 @@ function filesUnder(dir: string): string[] {
   });
 }
 
-test('a customer checks the balance with a good PIN and exits', async ({ page, kiosk }, testInfo) => {
+test('a customer checks the balance with a good PIN and exits', async ({ page, kiosk }) => {
   const atm = new KioskPage(page);
   await atm.open(kiosk.url);
-  await page.screenshot({ path: testInfo.outputPath('screenshots/welcome.png') });
+  await atm.snap('welcome');
 
   await atm.tapDemoCard(ANA.demoCardId);
   await atm.expectScreen('pin_entry');
   await expect(page.getByTestId('masked-pan')).toContainText('7899');
   await atm.typePin(ANA.pin);
-  await page.screenshot({ path: testInfo.outputPath('screenshots/pin-entry.png') });
+  await atm.snap('pin-entry');
   await page.getByTestId('key-enter').click();
 
   await atm.expectScreen('menu');
-  await page.screenshot({ path: testInfo.outputPath('screenshots/menu.png') });
+  await atm.snap('menu');
   await page.getByTestId('menu-balance').click();
 
   await atm.expectScreen('balance');
@@ -36,18 +36,18 @@ test('a customer checks the balance with a good PIN and exits', async ({ page, k
   await expect(accounts).toHaveCount(2);
   await expect(accounts.first()).toContainText('1,250.00');
   await expect(accounts.nth(1)).toContainText('8,400.00');
-  await page.screenshot({ path: testInfo.outputPath('screenshots/balance.png') });
+  await atm.snap('balance');
 
   await page.getByTestId('balance-done').click();
   await atm.expectScreen('take_card');
-  await page.screenshot({ path: testInfo.outputPath('screenshots/take-card.png') });
+  await atm.snap('take-card');
   await page.getByTestId('take-card').click();
   await atm.expectScreen('goodbye');
-  await page.screenshot({ path: testInfo.outputPath('screenshots/goodbye.png') });
+  await atm.snap('goodbye');
   await atm.expectScreen('idle');
 });
 
-test('three wrong PINs retain the card, and it stays retained after the host restarts', async ({ page, kiosk }, testInfo) => {
+test('three wrong PINs retain the card, and it stays retained after the host restarts', async ({ page, kiosk }) => {
   const atm = new KioskPage(page);
   await atm.open(kiosk.url);
   await atm.tapDemoCard(ANA.demoCardId);
@@ -59,14 +59,14 @@ test('three wrong PINs retain the card, and it stays retained after the host res
   }
   await atm.enterPin('1111');
   await atm.expectScreen('card_retained');
-  await page.screenshot({ path: testInfo.outputPath('screenshots/card-retained.png') });
+  await atm.snap('card-retained');
 
   await kiosk.restart();
   await atm.open(kiosk.url);
   await atm.tapDemoCard(ANA.demoCardId);
   await atm.expectScreen('card_refused');
   await expect(page.getByTestId('refusal-message')).toHaveAttribute('data-code', 'CARD_RETAINED');
-  await page.screenshot({ path: testInfo.outputPath('screenshots/card-refused.png') });
+  await atm.snap('card-refused');
 });
 
 test('a blocked card and an expired card are refused before any PIN', async ({ page, kiosk }) => {

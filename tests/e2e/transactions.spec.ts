@@ -3,26 +3,27 @@
 import { expect, test } from './fixtures/kiosk-host.ts';
 import { KioskPage } from './pages/kiosk-page.ts';
 
-test('fast cash: take the card, then the cash; the receipt shows the withdrawal', async ({ page, kiosk }, testInfo) => {
+test('fast cash: take the card, then the cash; the receipt shows the withdrawal', async ({ page, kiosk }) => {
   const atm = new KioskPage(page);
   await atm.open(kiosk.url);
   await atm.tapDemoCard('ana');
   await atm.enterPin('4921');
   await page.getByTestId('menu-withdrawal').click();
   await atm.expectScreen('withdrawal_amount');
-  await page.screenshot({ path: testInfo.outputPath('screenshots/withdrawal-amount.png') });
+  await atm.snap('withdrawal-amount');
   await page.getByTestId('fast-cash-5000').click();
   await atm.expectScreen('take_card');
   await page.getByTestId('take-card').click();
   await atm.expectScreen('take_cash');
-  await page.screenshot({ path: testInfo.outputPath('screenshots/take-cash.png') });
+  await atm.snap('take-cash');
   await page.getByTestId('take-cash').click();
   await atm.expectScreen('goodbye');
+  await page.getByTestId('receipt-screen').click();
   await expect(page.getByTestId('receipt-completed')).toContainText('50.00');
-  await page.screenshot({ path: testInfo.outputPath('screenshots/goodbye-receipt.png') });
+  await atm.snap('goodbye-receipt');
 });
 
-test('deposit, transfer to another customer, and the mini statement', async ({ page, kiosk }, testInfo) => {
+test('deposit, transfer to another customer, and the mini statement', async ({ page, kiosk }) => {
   const atm = new KioskPage(page);
   await atm.open(kiosk.url);
   await atm.tapDemoCard('ben');
@@ -32,11 +33,12 @@ test('deposit, transfer to another customer, and the mini statement', async ({ p
   await atm.expectScreen('deposit_notes');
   await page.getByTestId('deposit-add-5000').click();
   await page.getByTestId('deposit-add-5000').click();
-  await page.screenshot({ path: testInfo.outputPath('screenshots/deposit.png') });
+  await atm.snap('deposit');
   await page.getByTestId('deposit-submit').click();
   await atm.expectScreen('transaction_result');
+  await page.getByTestId('receipt-screen').click();
   await expect(page.getByTestId('receipt-completed')).toContainText('100.00');
-  await page.screenshot({ path: testInfo.outputPath('screenshots/deposit-result.png') });
+  await atm.snap('deposit-result');
   await page.getByTestId('result-menu').click();
 
   await page.getByTestId('menu-transfer').click();
@@ -50,7 +52,7 @@ test('deposit, transfer to another customer, and the mini statement', async ({ p
   await page.getByTestId('transfer-continue').click();
   await atm.expectScreen('transfer_confirm');
   await expect(page.getByTestId('confirm-recipient')).toContainText('A** G*****');
-  await page.screenshot({ path: testInfo.outputPath('screenshots/transfer-confirm.png') });
+  await atm.snap('transfer-confirm');
   await page.getByTestId('transfer-confirm').click();
   await atm.expectScreen('transaction_result');
   await page.getByTestId('result-menu').click();
@@ -58,5 +60,5 @@ test('deposit, transfer to another customer, and the mini statement', async ({ p
   await page.getByTestId('menu-mini_statement').click();
   await atm.expectScreen('mini_statement');
   await expect(page.getByTestId('statement-row').first()).toHaveAttribute('data-code', /transfer|fee/);
-  await page.screenshot({ path: testInfo.outputPath('screenshots/mini-statement.png') });
+  await atm.snap('mini-statement');
 });

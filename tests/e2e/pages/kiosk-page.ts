@@ -1,5 +1,6 @@
 // Page object for the customer screens: what a customer does, in the words of the product.
-import { type Page, expect } from '@playwright/test';
+import { join } from 'node:path';
+import { type Page, expect, test } from '@playwright/test';
 
 export class KioskPage {
   readonly page: Page;
@@ -47,6 +48,14 @@ export class KioskPage {
     const toggle = this.page.getByTestId(`a11y-${mode}`);
     if ((await toggle.getAttribute('aria-pressed')) !== String(on)) await toggle.click();
     await expect(toggle).toHaveAttribute('aria-pressed', String(on));
+  }
+
+  /**
+   * Saves a screenshot of the screen as it is now into one folder for the whole run,
+   * `<outputDir>/screenshots/<name>.png`, so every screen can be reviewed side by side.
+   */
+  async snap(name: string) {
+    await this.page.screenshot({ path: join(test.info().project.outputDir, 'screenshots', `${name}.png`) });
   }
 
   /** The screen's <h1>, which names it in the session's language. */
