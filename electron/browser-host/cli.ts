@@ -1,5 +1,6 @@
 // `npm run dev:browser`: boots the kiosk core on a data dir and serves the kiosk to Chromium on loopback.
 // Prints one JSON line `{"ready":true,"url":…}` when it is up (tests read it) and the URL for a person to open.
+import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { createKioskCore } from '../core/kiosk-core.ts';
@@ -9,6 +10,7 @@ import { createSimulatedDispenser, type DispenserFault } from '../devices/simula
 import { createFileLogger } from '../log/logger.ts';
 import { createKeychainSecretStore } from '../secrets/secret-store.ts';
 import { type KioskSettings, SettingsError } from '../settings/kiosk-settings.ts';
+import { provisionBankDevice } from '../sync/provisioning.ts';
 import { startBrowserHost } from './browser-host.ts';
 
 const repoRoot = resolve(import.meta.dirname, '../..');
@@ -21,13 +23,17 @@ const { values } = parseArgs({
     // faults armed in order, e.g. '[{"kind":"jam_before_present"}]'. Both are validated before use.
     settings: { type: 'string' },
     'dispenser-faults': { type: 'string' },
+    // Provisioning for a bank: the device bundle printed by `node bank/cli.ts device create` (or the demo bank's
+    // <data-dir>/devices/kiosk-demo-01.json) goes into the keychain, the URL and device id into the settings.
+    'bank-url': { type: 'string' },
+    'bank-bundle': { type: 'string' },
   },
 });
 
 const port = Number(values.port);
 const mode = values.mode;
 if (!Number.isInteger(port) || port < 0 || port > 65_535 || (mode !== 'demo' && mode !== 'live')) {
-  process.stderr.write('usage: cli.ts [--data-dir DIR] [--port N] [--mode demo|live]\n');
+  process.stderr.write('usage: cli.ts [--data-dir DIR] [--port N] [--mode demo|live] [--bank-url URL --bank-bundle FILE]\n');
   process.exit(2);
 }
 
@@ -50,7 +56,21 @@ if (dispenserFaults !== undefined && !Array.isArray(dispenserFaults)) {
 
 const dataDir = resolve(values['data-dir']);
 const logger = createFileLogger(join(dataDir, 'logs'));
+if ((values['bank-url'] === undefined) !== (values['bank-bundle'] === undefined)) {
+  process.stderr.write('--bank-url and --bank-bundle go together (provisioning for a bank)\n');
+  process.exit(2);
+}
 try {
+  if (values['bank-url'] !== undefined && values['bank-bundle'] !== undefined) {
+    const bundle = parseJsonOption('bank-bundle', readFileSync(resolve(values['bank-bundle']), 'utf8'));
+    const { deviceId } = provisionBankDevice({
+      dataDir,
+      openSecretStore: (installationId) => createKeychainSecretStore(installationId),
+      bundle,
+      bankUrl: values['bank-url'],
+    });
+    process.stderr.write(`Provisioned for ${values['bank-url']} as ${deviceId}\n`);
+  }
   const core = await createKioskCore({
     dataDir,
     logger,
@@ -90,7 +110,12 @@ try {
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
 } catch (cause) {
-  if (cause instanceof KioskStartupError || cause instanceof SettingsError || cause instanceof DeviceInputError) {
+  if (
+    cause instanceof KioskStartupError ||
+    cause instanceof SettingsError ||
+    cause instanceof DeviceInputError ||
+    (cause instanceof Error && cause.name === 'ZodError')
+  ) {
     process.stderr.write(`ATM Kiosk cannot start: ${cause.message}\n`);
     process.exit(1);
   }

@@ -110,6 +110,24 @@ export function createCardRepo(db: Db) {
     return released;
   });
 
+  const setBankKey = db.prepare<{ id: number; key: string }>(
+    'UPDATE cards SET bank_card_key = @key WHERE id = @id AND bank_card_key IS NOT @key',
+  );
+  const byBankKey = db.prepare<{ key: string }, CardRow & { held_here: number }>(
+    `SELECT id, customer_id, pan_last4, expires_yymm, status, pin_hash, pin_failed_attempts,
+            EXISTS (SELECT 1 FROM retained_cards r WHERE r.card_id = cards.id AND r.released_at IS NULL) AS held_here
+       FROM cards WHERE bank_card_key = @key`,
+  );
+  const bankKeyOf = db.prepare<{ id: number }, { bank_card_key: string | null }>('SELECT bank_card_key FROM cards WHERE id = @id');
+  const bankLimitOf = db.prepare<{ id: number }, { limit: number | null }>(
+    'SELECT bank_daily_withdrawal_limit_minor AS "limit" FROM cards WHERE id = @id',
+  );
+  const applyBankState = db.prepare<{ id: number; status: CardStatus; attempts: number; limit: number | null; now: string }>(
+    `UPDATE cards SET status = @status, pin_failed_attempts = @attempts,
+            bank_daily_withdrawal_limit_minor = coalesce(@limit, bank_daily_withdrawal_limit_minor), updated_at = @now
+      WHERE id = @id`,
+  );
+
   const retainCard = db.transaction((id: number, now: string, reason: RetainReason) => {
     retain.run({ id, now });
     logRetained.run({ id, now, reason });
@@ -144,6 +162,30 @@ export function createCardRepo(db: Db) {
     },
     accountsOf(cardId: number): CardAccount[] {
       return accountsOfCard.all({ cardId });
+    },
+    /** Remembers the card's key at the bank (an HMAC computed while the card was in the reader). */
+    setBankCardKey(id: number, bankCardKey: string): void {
+      setBankKey.run({ id, key: bankCardKey });
+    },
+    bankCardKeyOf(id: number): string | null {
+      return bankKeyOf.get({ id })?.bank_card_key ?? null;
+    },
+    bankDailyWithdrawalLimitOf(id: number): number | null {
+      return bankLimitOf.get({ id })?.limit ?? null;
+    },
+    /** The card with that bank key, and whether it sits in this kiosk's retain bin (a physical fact staff undo). */
+    findByBankCardKey(bankCardKey: string): (CardRecord & { readonly retainedHere: boolean }) | null {
+      const row = byBankKey.get({ key: bankCardKey });
+      return row ? { ...toRecord(row), retainedHere: row.held_here === 1 } : null;
+    },
+    /**
+     * The bank's view of a card (changes feed): status, shared PIN counter, daily limit. A card held in this kiosk's
+     * retain bin stays retained until staff release it here.
+     */
+    applyBankCardState(id: number, state: { status: CardStatus; pinFailedAttempts: number; dailyWithdrawalLimitMinor: number | null }, now: string): void {
+      const row = byBankKey.get({ key: bankKeyOf.get({ id })?.bank_card_key ?? '' });
+      const status = row && row.held_here === 1 ? 'retained' : state.status;
+      applyBankState.run({ id, status, attempts: state.pinFailedAttempts, limit: state.dailyWithdrawalLimitMinor, now });
     },
   };
 }

@@ -25,6 +25,7 @@ import type { PrintOutcome, ReceiptPrinter } from '../devices/receipt-printer.ts
 import type { Logger } from '../log/logger.ts';
 import { layoutReceipt } from '../receipts/receipt-layout.ts';
 import type { KioskSettings } from '../settings/kiosk-settings.ts';
+import type { SessionSync } from '../sync/sync-engine.ts';
 import type { AuthorisedWithdrawal, CardAccountView, Customer, PreparedTransfer, Teller } from '../transactions/teller.ts';
 
 /** The simulated card reader of demo mode: a demo card id stands for a card placed in the reader. */
@@ -45,6 +46,8 @@ export type SessionServiceDeps = {
   readonly inService: () => boolean;
   readonly onChange: (snapshot: SessionSnapshot) => void;
   readonly receiptPrinter: ReceiptPrinter;
+  /** The bank sync engine's session side; absent (or null) for a standalone kiosk. */
+  readonly sync?: SessionSync | null;
 };
 
 type Session = {
@@ -132,6 +135,9 @@ export function isExpired(expiresYymm: string, nowMs: number): boolean {
 
 export function createSessionService(deps: SessionServiceDeps) {
   const { cards, teller, clock, logger } = deps;
+  const sync = deps.sync ?? null;
+  // With a bank that has no kiosk transfer operation, transfers are not offered (see electron/sync/sync-engine.ts).
+  const offered: readonly TransactionKind[] = sync && !sync.transfersOffered ? TRANSACTIONS.filter((kind) => kind !== 'transfer') : TRANSACTIONS;
   let session: Session = IDLE;
   /** The card number while the card is in the reader: needed for the PIN policy, never stored or sent. */
   let panInReader: string | null = null;
@@ -151,7 +157,7 @@ export function createSessionService(deps: SessionServiceDeps) {
       pinLengthMin: settings.pinLengthMin,
       pinLengthMax: settings.pinLengthMax,
       refusal: session.refusal ? { code: session.refusal } : null,
-      transactions: session.accounts && verified ? [...TRANSACTIONS] : [],
+      transactions: session.accounts && verified ? [...offered] : [],
       accounts: session.accounts
         ? session.accounts.map(({ accountRef, accountLabel, maskedAccountNumber, currency, ledgerMinor, availableMinor }) => ({
             accountRef,
@@ -354,9 +360,21 @@ export function createSessionService(deps: SessionServiceDeps) {
     const matched = await deps.pinHasher.verify(card.pinHash, pin);
     if (matched) {
       cards.recordPinSuccess(card.id, nowIso());
+      // The bank's counter is shared by every kiosk: a card retained elsewhere is kept here even with the right PIN.
+      if (sync && (await sync.reportPin(card.id, 'success')).retain) {
+        cards.retainCard(card.id, nowIso(), 'pin_attempts_exceeded');
+        return 'retained';
+      }
       return 'ok';
     }
     const outcome = cards.recordPinFailure(card.id, nowIso());
+    if (sync) {
+      const shared = await sync.reportPin(card.id, 'failure');
+      if (shared.retain && !outcome.retained) {
+        cards.retainCard(card.id, nowIso(), 'pin_attempts_exceeded');
+        return 'retained';
+      }
+    }
     return outcome.retained ? 'retained' : 'wrong';
   };
 
@@ -366,6 +384,42 @@ export function createSessionService(deps: SessionServiceDeps) {
     if (who) teller.journalEntry(who, 'card.retained', { data: { reason: 'pin_attempts_exceeded' } });
     transition({ ...session, state: 'card_retained', refusal: 'CARD_RETAINED', accounts: null });
     return err('CARD_RETAINED', 'The card was retained.');
+  };
+
+  /** Picks and presents the notes of a held withdrawal (inside `exclusive`); the books follow what the device did. */
+  const dispense = async (who: Customer, withdrawal: AuthorisedWithdrawal, sessionId: string | null): Promise<Envelope<SessionSnapshot>> => {
+    let outcome: DispenseOutcome;
+    try {
+      outcome = await deps.dispenser.dispense(withdrawal.mix);
+    } catch (cause) {
+      logger.error('dispenser failed', { error: cause instanceof Error ? cause.name : 'unknown' });
+      outcome = {
+        kind: 'jammed_before_present',
+        presented: [],
+        rejected: [],
+        presentedNotes: 0,
+        presentedAmountMinor: 0,
+        rejectedNotes: 0,
+      };
+    }
+    if (session.id !== sessionId) {
+      // The session was reset while the notes were being picked: nothing may stay held or in the slot.
+      if (outcome.presentedNotes === 0) teller.failWithdrawal(who, withdrawal, outcome, 'DISPENSER_FAULT');
+      else teller.retractWithdrawal(who, withdrawal, outcome, (await deps.dispenser.retract()).notes, 'SESSION_TIMEOUT');
+      return err('INVALID_STATE', 'The session ended.');
+    }
+    if (outcome.kind === 'jammed_before_present' || outcome.presentedNotes === 0) {
+      const receipt = teller.failWithdrawal(who, withdrawal, outcome, 'DISPENSER_FAULT');
+      transition({ ...withFreshAccounts(), state: 'transaction_result', refusal: 'DISPENSER_FAULT', receipt });
+      return err('DISPENSER_FAULT', 'The dispenser failed; nothing was debited.');
+    }
+    teller.journalEntry(who, 'cash.presented', {
+      stan: withdrawal.trace.stan,
+      amountMinor: outcome.presentedAmountMinor,
+      currency: deps.settings().currency,
+    });
+    // Card before cash: the notes wait in the dispenser until the card has been taken.
+    return ok(transition({ ...session, state: 'take_card', refusal: null, withdrawal: { authorised: withdrawal, outcome } }));
   };
 
   return {
@@ -380,6 +434,7 @@ export function createSessionService(deps: SessionServiceDeps) {
       const maskedPan = maskPan(read.pan);
       const card = cards.findByLookupKey(panLookupKey(deps.panHmacKey, read.pan));
       if (!card) return refuseCard('CARD_UNKNOWN', maskedPan);
+      sync?.cardRead(card.id, read.pan);
       const refusal = refusalForCard(card);
       if (refusal) return refuseCard(refusal, maskedPan);
       panInReader = read.pan;
@@ -430,6 +485,7 @@ export function createSessionService(deps: SessionServiceDeps) {
     chooseTransaction(transaction: TransactionKind): Envelope<SessionSnapshot> {
       const refused = guard(['menu']);
       if (refused) return refused;
+      if (!offered.includes(transaction)) return err('INVALID_STATE', 'That transaction is not offered.');
       const who = customer();
       if (!who) return err('INVALID_STATE', 'No card in the reader.');
       const fresh = withFreshAccounts();
@@ -467,43 +523,35 @@ export function createSessionService(deps: SessionServiceDeps) {
       const who = customer();
       const account = accountByRef(accountRef);
       if (!who || !account) return refuse('ACCOUNT_UNKNOWN');
+      const sessionId = session.id;
+      if (sync) {
+        // With a bank: the kiosk's own rules first, then the bank (online, or stand-in), then the local hold.
+        const precheck = teller.precheckWithdrawal(who, account, amountMinor);
+        if (precheck) return refuse(precheck.code, 'withdrawal_amount');
+        return exclusive(async () => {
+          transition({ ...session, state: 'processing', refusal: null });
+          const decision = await sync.authoriseWithdrawal({ cardId: who.cardId, account, amountMinor });
+          if (session.id !== sessionId) {
+            if (decision.ok) sync.abandon(decision.authorisation);
+            return err('INVALID_STATE', 'The session ended.');
+          }
+          if (!decision.ok) {
+            teller.declineWithdrawal(who, account, amountMinor, decision.code);
+            return refuse(decision.code, 'withdrawal_amount');
+          }
+          const authorised = teller.authoriseWithdrawal(who, account, amountMinor, decision.authorisation);
+          if (!authorised.ok) {
+            sync.abandon(decision.authorisation);
+            return refuse(authorised.code, 'withdrawal_amount');
+          }
+          return dispense(who, authorised.withdrawal, sessionId);
+        });
+      }
       const authorised = teller.authoriseWithdrawal(who, account, amountMinor);
       if (!authorised.ok) return refuse(authorised.code, 'withdrawal_amount');
-      const sessionId = session.id;
       return exclusive(async () => {
         transition({ ...session, state: 'processing', refusal: null });
-        let outcome: DispenseOutcome;
-        try {
-          outcome = await deps.dispenser.dispense(authorised.withdrawal.mix);
-        } catch (cause) {
-          logger.error('dispenser failed', { error: cause instanceof Error ? cause.name : 'unknown' });
-          outcome = {
-            kind: 'jammed_before_present',
-            presented: [],
-            rejected: [],
-            presentedNotes: 0,
-            presentedAmountMinor: 0,
-            rejectedNotes: 0,
-          };
-        }
-        if (session.id !== sessionId) {
-          // The session was reset while the notes were being picked: nothing may stay held or in the slot.
-          if (outcome.presentedNotes === 0) teller.failWithdrawal(who, authorised.withdrawal, outcome, 'DISPENSER_FAULT');
-          else teller.retractWithdrawal(who, authorised.withdrawal, outcome, (await deps.dispenser.retract()).notes, 'SESSION_TIMEOUT');
-          return err('INVALID_STATE', 'The session ended.');
-        }
-        if (outcome.kind === 'jammed_before_present' || outcome.presentedNotes === 0) {
-          const receipt = teller.failWithdrawal(who, authorised.withdrawal, outcome, 'DISPENSER_FAULT');
-          transition({ ...withFreshAccounts(), state: 'transaction_result', refusal: 'DISPENSER_FAULT', receipt });
-          return err('DISPENSER_FAULT', 'The dispenser failed; nothing was debited.');
-        }
-        teller.journalEntry(who, 'cash.presented', {
-          stan: authorised.withdrawal.trace.stan,
-          amountMinor: outcome.presentedAmountMinor,
-          currency: deps.settings().currency,
-        });
-        // Card before cash: the notes wait in the dispenser until the card has been taken.
-        return ok(transition({ ...session, state: 'take_card', refusal: null, withdrawal: { authorised: authorised.withdrawal, outcome } }));
+        return dispense(who, authorised.withdrawal, sessionId);
       });
     },
 

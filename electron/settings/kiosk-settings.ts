@@ -10,6 +10,50 @@ const Ms = z.number().int().min(1_000).max(600_000);
 
 export const FAST_CASH_PRESETS_MAX = 8;
 
+/**
+ * The remote bank. `url: null` is the standalone kiosk (the embedded bank, no sync). The device secret and the
+ * bank's card lookup key are never settings: they live in the OS keychain (electron/sync/provisioning.ts).
+ */
+export const BankSettingsSchema = z.strictObject({
+  url: z
+    .string()
+    .max(300)
+    .regex(/^https?:\/\/[^\s]+$/)
+    .nullable(),
+  deviceId: z
+    .string()
+    .regex(/^[a-z0-9][a-z0-9-]{2,63}$/)
+    .nullable(),
+  /** Extra CA certificates to trust for the bank (PEM text, or the path of a PEM file); null = the system's. */
+  caCertificate: z.string().min(1).max(65_536).nullable(),
+  /** An online authorisation not answered in this time is treated as offline (stand-in rules apply). */
+  authoriseTimeoutMs: z.number().int().min(100).max(30_000),
+  /** Any other request to the bank (outbox, PIN counter, changes). */
+  requestTimeoutMs: z.number().int().min(100).max(120_000),
+  /** Offline approvals: per card and business day, and outstanding (approved but not yet forwarded) per kiosk. */
+  standInPerCardMinor: Minor,
+  standInPerKioskMinor: Minor,
+  /** How often the kiosk pulls account and card changes (also once at start). */
+  pullIntervalMs: z.number().int().min(1_000).max(3_600_000),
+  /** Full-jitter exponential backoff between failed outbox sends: base and cap. */
+  retryBaseMs: z.number().int().min(10).max(60_000),
+  retryMaxMs: z.number().int().min(100).max(3_600_000),
+});
+export type BankSettings = z.infer<typeof BankSettingsSchema>;
+
+export const DEFAULT_BANK_SETTINGS: BankSettings = {
+  url: null,
+  deviceId: null,
+  caCertificate: null,
+  authoriseTimeoutMs: 2_500,
+  requestTimeoutMs: 10_000,
+  standInPerCardMinor: 20_000,
+  standInPerKioskMinor: 100_000,
+  pullIntervalMs: 60_000,
+  retryBaseMs: 500,
+  retryMaxMs: 60_000,
+};
+
 export const KioskSettingsSchema = z
   .strictObject({
     currency: z.string().regex(/^[A-Z]{3}$/),
@@ -40,10 +84,16 @@ export const KioskSettingsSchema = z
     shuffledPinKeypad: z.boolean(),
     /** The OS printer receipts go to; null saves each receipt as a PDF in the data dir instead. */
     receiptPrinterName: z.string().min(1).max(128).nullable(),
+    /** Replenishment counts and loads need a second staff member's credentials. */
+    staffDualControl: z.boolean(),
+    bank: BankSettingsSchema,
   })
   .refine((settings) => settings.pinLengthMin <= settings.pinLengthMax, { message: 'pinLengthMin > pinLengthMax' })
   .refine((settings) => settings.withdrawalMaxMinor <= settings.dailyWithdrawalMaxMinor, {
     message: 'withdrawalMaxMinor exceeds the daily maximum',
+  })
+  .refine((settings) => settings.bank.url === null || settings.bank.deviceId !== null, {
+    message: 'a bank URL needs a device id',
   });
 
 export type KioskSettings = z.infer<typeof KioskSettingsSchema>;
@@ -67,6 +117,8 @@ export const DEFAULT_SETTINGS: KioskSettings = {
   cardTakeTimeoutMs: 30_000,
   shuffledPinKeypad: false,
   receiptPrinterName: null,
+  staffDualControl: false,
+  bank: DEFAULT_BANK_SETTINGS,
 };
 
 export class SettingsError extends Error {

@@ -14,7 +14,7 @@ import type { JournalEntry } from '../journal/journal-entry.ts';
 import type { Ledger, LedgerErrorCode, TransferInput } from '../ledger/ledger.ts';
 import type { KioskSettings } from '../settings/kiosk-settings.ts';
 import { transferLimitRefusal, withdrawalLimitRefusal } from './limits.ts';
-import type { createTraceNumbers, TraceNumbers } from './trace-numbers.ts';
+import { businessDayOf, type createTraceNumbers, type TraceNumbers } from './trace-numbers.ts';
 import type { CustomerTransactionKind, TransactionRepo } from './transaction-repo.ts';
 
 /** Transfers shown in the mini statement. */
@@ -31,6 +31,43 @@ export type TellerDeps = {
   readonly settings: () => KioskSettings;
   readonly kioskId: string;
   readonly now: () => number;
+  /** The bank sync engine's hooks, called inside the teller's transactions; absent for a standalone kiosk. */
+  readonly sync?: TellerSyncHooks | null;
+};
+
+/**
+ * Who approved a withdrawal: the kiosk alone (standalone), the bank online (its hold has the same id as ours), or
+ * the kiosk standing in for an unreachable bank within its floor limits.
+ */
+export type WithdrawalAuthorisation =
+  | { readonly mode: 'local' }
+  | { readonly mode: 'online'; readonly pendingId: string; readonly outboxSeq: number }
+  | { readonly mode: 'stand_in'; readonly pendingId: string };
+
+const LOCAL_AUTHORISATION: WithdrawalAuthorisation = { mode: 'local' };
+
+/** Why a hold was resolved, in the bank's words (shared/bank-api COMPLETION_REASONS). */
+export type HoldResolutionReason = 'dispensed' | 'partial_dispense' | 'fault' | 'timeout';
+
+export type HoldResolution = {
+  readonly transferId: string;
+  readonly action: 'post' | 'void';
+  readonly amountMinor: number;
+  readonly reason: HoldResolutionReason;
+  readonly atMs: number;
+};
+
+/**
+ * What the sync engine hears from the teller, always inside the teller's transaction: whatever it writes (outbox
+ * rows, stand-in records) commits or rolls back with the money, and a throw here rolls the money back.
+ */
+export type TellerSyncHooks = {
+  withdrawalHeld(withdrawal: AuthorisedWithdrawal, customer: Customer): void;
+  withdrawalResolved(withdrawal: AuthorisedWithdrawal, customer: Customer, resolution: HoldResolution): void;
+  depositBooked(
+    customer: Customer,
+    deposit: { readonly accountId: number; readonly transferId: string; readonly amountMinor: number; readonly reference: string; readonly atMs: number },
+  ): void;
 };
 
 /** Who is asking: the session and its card (masked). */
@@ -48,6 +85,7 @@ export type AuthorisedWithdrawal = {
   readonly account: CardAccountView;
   readonly amountMinor: number;
   readonly mix: NoteMix;
+  readonly authorisation: WithdrawalAuthorisation;
 };
 
 export type PreparedTransfer = {
@@ -225,6 +263,22 @@ export function createTeller(deps: TellerDeps) {
     reference: withdrawal.trace.rrn,
   });
 
+  /** Posts what reached the customer (a partial post when short) or voids the hold, and tells the sync engine. */
+  const resolveHold = (customer: Customer, withdrawal: AuthorisedWithdrawal, atMs: number, postedMinor: number, reason: HoldResolutionReason) => {
+    const transfer: TransferInput =
+      postedMinor > 0
+        ? { id: uuidv7(atMs), kind: 'post_pending', debitAccountId: 0, creditAccountId: 0, amountMinor: postedMinor, code: 'withdrawal', pendingId: withdrawal.pendingId, reference: withdrawal.trace.rrn }
+        : voidHold(withdrawal, atMs);
+    apply([transfer]);
+    deps.sync?.withdrawalResolved(withdrawal, customer, {
+      transferId: transfer.id,
+      action: postedMinor > 0 ? 'post' : 'void',
+      amountMinor: postedMinor,
+      reason: postedMinor > 0 ? (postedMinor === withdrawal.amountMinor ? 'dispensed' : 'partial_dispense') : reason,
+      atMs,
+    });
+  };
+
   /** A partial retract: post what was presented, book nothing to rejects yet, and flag it for the staff count. */
   const retractMismatch = (customer: Customer, withdrawal: AuthorisedWithdrawal, outcome: DispenseOutcome, retractedNotes: number, presentedNotes: number): Receipt =>
     db.transaction(() => {
@@ -233,11 +287,7 @@ export function createTeller(deps: TellerDeps) {
       const presented = outcome.presentedAmountMinor;
       const accounting = cassettes.applyDispense(withdrawal.mix, outcome.presented, outcome.rejected, { now, reference: withdrawal.pendingId });
       cassettes.applyRetract(retractedNotes, { now, reference: withdrawal.pendingId });
-      apply([
-        presented > 0
-          ? { id: uuidv7(atMs), kind: 'post_pending', debitAccountId: 0, creditAccountId: 0, amountMinor: presented, code: 'withdrawal', pendingId: withdrawal.pendingId, reference: withdrawal.trace.rrn }
-          : voidHold(withdrawal, atMs),
-      ]);
+      resolveHold(customer, withdrawal, atMs, presented, 'timeout');
       toRejects(accounting.rejectedAmountMinor, withdrawal.trace.rrn);
       transactions.settle(withdrawal.transactionId, 'completed', presented, 'CASH_RETRACTED', now);
       journalEntry(customer, 'cash.retract_mismatch', {
@@ -276,8 +326,36 @@ export function createTeller(deps: TellerDeps) {
       return dispensablePresets(allowed, cassettes.usable(settings.currency));
     },
 
+    /**
+     * The kiosk's own rules for a withdrawal (notes, account, daily limits), checked before the bank is asked; a
+     * refusal is recorded like any decline.
+     */
+    precheckWithdrawal(customer: Customer, account: CardAccountView, amountMinor: number): Refusal | null {
+      const settings = deps.settings();
+      const mix = planNoteMix(amountMinor, cassettes.usable(settings.currency));
+      const code: ErrorCode | null = !mix
+        ? 'AMOUNT_NOT_DISPENSABLE'
+        : !account.open
+          ? 'ACCOUNT_FROZEN'
+          : withdrawalLimitRefusal(settings, transactions.dailyUsage(customer.cardId, businessDayOf(deps.now())), amountMinor);
+      if (!code) return null;
+      recordDecline(customer, 'withdrawal', code, amountMinor, account.accountId);
+      return { ok: false, code };
+    },
+
+    /** Records a withdrawal the bank declined (or that could not be approved offline). */
+    declineWithdrawal(customer: Customer, account: CardAccountView, amountMinor: number, code: ErrorCode): Refusal {
+      recordDecline(customer, 'withdrawal', code, amountMinor, account.accountId);
+      return { ok: false, code };
+    },
+
     /** Plans notes, checks the rules, and holds the funds; a refusal changes nothing but its own record. */
-    authoriseWithdrawal(customer: Customer, account: CardAccountView, amountMinor: number): { ok: true; withdrawal: AuthorisedWithdrawal } | Refusal {
+    authoriseWithdrawal(
+      customer: Customer,
+      account: CardAccountView,
+      amountMinor: number,
+      authorisation: WithdrawalAuthorisation = LOCAL_AUTHORISATION,
+    ): { ok: true; withdrawal: AuthorisedWithdrawal } | Refusal {
       const settings = deps.settings();
       // An amount the cassettes cannot make is refused before any rule or hold.
       const mix = planNoteMix(amountMinor, cassettes.usable(settings.currency));
@@ -292,7 +370,8 @@ export function createTeller(deps: TellerDeps) {
           const trace = deps.trace.next(atMs);
           const limit = withdrawalLimitRefusal(settings, transactions.dailyUsage(customer.cardId, trace.businessDay), amountMinor);
           if (limit) throw new Declined(limit);
-          const pendingId = uuidv7(atMs);
+          // An online or stand-in hold keeps the id the bank was (or will be) asked with.
+          const pendingId = authorisation.mode === 'local' ? uuidv7(atMs) : authorisation.pendingId;
           apply([
             {
               id: pendingId,
@@ -314,9 +393,16 @@ export function createTeller(deps: TellerDeps) {
             stan: trace.stan,
             amountMinor,
             currency: settings.currency,
-            data: { transaction: 'withdrawal', notes: mix.reduce((sum, line) => sum + line.notes, 0) },
+            data: {
+              transaction: 'withdrawal',
+              notes: mix.reduce((sum, line) => sum + line.notes, 0),
+              // Who approved it, when a bank is configured (online, or the kiosk standing in for it).
+              ...(authorisation.mode === 'local' ? {} : { authorisation: authorisation.mode }),
+            },
           });
-          return { transactionId, pendingId, trace, atMs, account, amountMinor, mix };
+          const withdrawal: AuthorisedWithdrawal = { transactionId, pendingId, trace, atMs, account, amountMinor, mix, authorisation };
+          deps.sync?.withdrawalHeld(withdrawal, customer);
+          return withdrawal;
         })();
         return { ok: true, withdrawal };
       } catch (cause) {
@@ -333,11 +419,7 @@ export function createTeller(deps: TellerDeps) {
         const now = iso(atMs);
         const presented = outcome.presentedAmountMinor;
         const accounting = cassettes.applyDispense(withdrawal.mix, outcome.presented, outcome.rejected, { now, reference: withdrawal.pendingId });
-        apply([
-          presented > 0
-            ? { id: uuidv7(atMs), kind: 'post_pending', debitAccountId: 0, creditAccountId: 0, amountMinor: presented, code: 'withdrawal', pendingId: withdrawal.pendingId, reference: withdrawal.trace.rrn }
-            : voidHold(withdrawal, atMs),
-        ]);
+        resolveHold(customer, withdrawal, atMs, presented, 'fault');
         toRejects(accounting.rejectedAmountMinor, withdrawal.trace.rrn);
         transactions.settle(withdrawal.transactionId, 'completed', presented, null, now);
         journalEntry(customer, 'cash.taken', { stan: withdrawal.trace.stan, amountMinor: presented, currency: currency(), data: { rejected_notes: accounting.rejectedNotes } });
@@ -361,7 +443,7 @@ export function createTeller(deps: TellerDeps) {
           notes: line.notes + (outcome.presented.find((shown) => shown.cassetteId === line.cassetteId)?.notes ?? 0),
         }));
         const accounting = cassettes.applyDispense(withdrawal.mix, [], picked, { now, reference: withdrawal.pendingId });
-        apply([voidHold(withdrawal, atMs)]);
+        resolveHold(customer, withdrawal, atMs, 0, 'fault');
         toRejects(accounting.rejectedAmountMinor, withdrawal.trace.rrn);
         transactions.settle(withdrawal.transactionId, 'declined', 0, code, now);
         journalEntry(customer, 'device.fault', { stan: withdrawal.trace.stan, data: { device: 'dispenser', code, rejected_notes: accounting.rejectedNotes } });
@@ -390,7 +472,7 @@ export function createTeller(deps: TellerDeps) {
         const now = iso(atMs);
         const accounting = cassettes.applyDispense(withdrawal.mix, outcome.presented, outcome.rejected, { now, reference: withdrawal.pendingId });
         cassettes.applyRetract(retractedNotes, { now, reference: withdrawal.pendingId });
-        apply([voidHold(withdrawal, atMs)]);
+        resolveHold(customer, withdrawal, atMs, 0, 'timeout');
         toRejects(accounting.presentedAmountMinor + accounting.rejectedAmountMinor, withdrawal.trace.rrn);
         transactions.settle(withdrawal.transactionId, 'reversed', 0, code, now);
         journalEntry(customer, 'cash.retracted', {
@@ -427,6 +509,8 @@ export function createTeller(deps: TellerDeps) {
           if (immediate > 0) batch.push({ ...base, id: uuidv7(atMs), kind: 'single', amountMinor: immediate });
           if (held > 0) batch.push({ ...base, id: uuidv7(atMs), kind: 'pending', amountMinor: held });
           apply(batch);
+          // Store-and-forward: the notes are already in the kiosk, so the bank hears of the whole deposit once.
+          deps.sync?.depositBooked(customer, { accountId: account.accountId, transferId: batch[0]?.id ?? uuidv7(atMs), amountMinor, reference: trace.rrn, atMs });
           record(customer, 'deposit', trace, atMs, { accountId: account.accountId, amountMinor, status: 'completed' });
           journalEntry(customer, 'transaction.approved', {
             stan: trace.stan,

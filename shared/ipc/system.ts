@@ -2,6 +2,23 @@
 import { z } from 'zod';
 import { channel, event } from './define.ts';
 
+/** Bank sync as the screens need it: an offline notice for customers, the queue and last error for staff. */
+export const SyncStatusSchema = z.strictObject({
+  /** `standalone`: no bank configured (the embedded bank); `offline`: the bank is configured but not answering. */
+  mode: z.enum(['standalone', 'online', 'offline']),
+  /** Requests waiting to reach the bank. */
+  queueLength: z.number().int().min(0),
+  /** Requests the bank refused, waiting for staff. */
+  parked: z.number().int().min(0),
+  /** Open exceptions (e.g. a stand-in the bank declined afterwards), waiting for staff. */
+  exceptions: z.number().int().min(0),
+  /** Short and secret-free. */
+  lastError: z.string().max(200).nullable(),
+  /** The reduced offline limits while the bank is unreachable; null otherwise. */
+  standIn: z.strictObject({ perCardMinor: z.number().int().min(0), perKioskMinor: z.number().int().min(0) }).nullable(),
+});
+export type SyncStatus = z.infer<typeof SyncStatusSchema>;
+
 export const KioskStatusSchema = z.strictObject({
   kioskId: z.string().min(1).max(32),
   version: z.string().max(32),
@@ -10,6 +27,7 @@ export const KioskStatusSchema = z.strictObject({
   inService: z.boolean(),
   outOfServiceReason: z.string().max(200).nullable(),
   manualCardEntry: z.boolean(),
+  sync: SyncStatusSchema,
 });
 export type KioskStatus = z.infer<typeof KioskStatusSchema>;
 

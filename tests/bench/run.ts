@@ -5,6 +5,8 @@
 //  2. PIN verify latency with the chosen argon2id parameters ÷ one raw argon2id pass at the same memory cost.
 //  3. The ledger (tests/bench/ledger-bench.ts): durable withdrawals ÷ raw commits, bulk import, mini statement and
 //     start-up at 1M transfers.
+//  5. Bank sync (tests/bench/sync-bench.ts): draining 10k queued transactions to the local bank, batched and not,
+//     against the bank's own single-request rate.
 //  4. The renderer (tests/bench/renderer-bench.ts): JS bundle size (gzip) against its budget, and keypress → next
 //     frame latency in Chromium through the browser host against the frame interval.
 import argon2 from 'argon2';
@@ -19,6 +21,7 @@ import { openDatabase } from '../../electron/db/open-database.ts';
 import { seedDemoDataIfEmpty } from '../../electron/demo/seed-demo-data.ts';
 import { runLedgerBench } from './ledger-bench.ts';
 import { runRendererBench } from './renderer-bench.ts';
+import { runSyncBench } from './sync-bench.ts';
 
 const DURATION_MS = 2_000;
 
@@ -91,3 +94,4 @@ try {
 
 for (const line of await runLedgerBench()) console.log(line);
 await runRendererBench();
+for (const line of await runSyncBench()) console.log(line);
