@@ -4,17 +4,20 @@ import type { z } from 'zod';
 import type { ChannelSpec, EventSpec } from './define.ts';
 import type { Envelope } from './envelope.ts';
 import { sessionChannels, sessionEvents } from './session.ts';
+import { staffChannels, staffEvents } from './staff.ts';
 import { systemChannels, systemEvents } from './system.ts';
 
 export const contract = {
   session: sessionChannels,
   system: systemChannels,
+  staff: staffChannels,
 } as const satisfies Record<string, Record<string, ChannelSpec>>;
 
 /** Events main pushes to the renderer, keyed `<domain>.<past-tense>`. */
 export const contractEvents = {
   'session.changed': sessionEvents.changed,
   'system.statusChanged': systemEvents.statusChanged,
+  'staff.changed': staffEvents.changed,
 } as const satisfies Record<string, EventSpec>;
 
 export type Contract = typeof contract;

@@ -60,6 +60,28 @@ export const ERROR_CODES = [
   'SESSION_TIMEOUT',
   /** The kiosk is out of service. */
   'OUT_OF_SERVICE',
+  /** The bank could not be reached and the request is above what the kiosk may approve offline (stand-in limits). */
+  'HOST_UNAVAILABLE',
+  /** Staff login refused: the id, password or authenticator code is wrong (which one is not said). */
+  'STAFF_AUTH_FAILED',
+  /** Too many failed staff logins: this staff id is locked for a while. */
+  'STAFF_LOCKED',
+  /** The staff member's role may not use this function. */
+  'STAFF_FORBIDDEN',
+  /** No staff session (never logged in, logged out, or ended for inactivity). */
+  'STAFF_SESSION_REQUIRED',
+  /** The initial password must be changed, or an authenticator enrolled, before anything else. */
+  'STAFF_SETUP_REQUIRED',
+  /** The new staff password breaks the policy (too short, too common, contains the staff id, reused). */
+  'STAFF_PASSWORD_POLICY',
+  /** This step needs a second staff member to confirm it (dual control), and a different one. */
+  'STAFF_DUAL_CONTROL_REQUIRED',
+  /** Staff mode cannot start now: a customer session is in progress, or another staff session is open. */
+  'STAFF_NOT_AVAILABLE',
+  /** The card offered for enrolment is already known to this kiosk. */
+  'CARD_ALREADY_ENROLLED',
+  /** The settings were refused by their schema; nothing changed. */
+  'SETTINGS_INVALID',
   /** An unexpected fault in main; details go to the log, never to the renderer. */
   'INTERNAL',
 ] as const;

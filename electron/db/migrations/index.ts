@@ -6,5 +6,7 @@ import { migration0030 } from './0030-cash.ts';
 import { migration0040 } from './0040-journal.ts';
 import { migration0050 } from './0050-transactions.ts';
 import { migration0060 } from './0060-retained-card-reasons.ts';
+import { migration0070 } from './0070-sync.ts';
+import { migration0080 } from './0080-staff.ts';
 
-export const migrations: readonly Migration[] = [migration0010, migration0020, migration0030, migration0040, migration0050, migration0060];
+export const migrations: readonly Migration[] = [migration0010, migration0020, migration0030, migration0040, migration0050, migration0060, migration0070, migration0080];

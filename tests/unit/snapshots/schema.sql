@@ -2,6 +2,8 @@ CREATE INDEX accounts_by_customer ON accounts(customer_id);
 
 CREATE UNIQUE INDEX accounts_internal_by_kind ON accounts(kind, currency) WHERE customer_id IS NULL;
 
+CREATE UNIQUE INDEX cards_by_bank_card_key ON cards(bank_card_key) WHERE bank_card_key IS NOT NULL;
+
 CREATE INDEX cash_movements_by_cassette ON cash_movements(cassette_id);
 
 CREATE INDEX customer_transactions_by_card_day ON customer_transactions(card_id, business_day, kind);
@@ -17,6 +19,23 @@ CREATE INDEX journal_by_session ON journal(session_id) WHERE session_id IS NOT N
 CREATE INDEX journal_by_staff ON journal(staff_id) WHERE staff_id IS NOT NULL;
 
 CREATE INDEX journal_by_stan ON journal(stan) WHERE stan IS NOT NULL;
+
+CREATE UNIQUE INDEX replenishment_cycles_one_open ON replenishment_cycles(currency) WHERE state <> 'closed';
+
+CREATE INDEX sync_exceptions_open ON sync_exceptions(account_id) WHERE resolved_at_ms IS NULL;
+
+CREATE INDEX sync_outbox_done ON sync_outbox(seq) WHERE status IN ('done', 'discarded');
+
+CREATE INDEX sync_outbox_open ON sync_outbox(status, seq) WHERE status IN ('held', 'pending', 'parked');
+
+CREATE INDEX sync_outbox_open_by_account ON sync_outbox(account_id)
+  WHERE status IN ('held', 'pending', 'parked') AND account_id IS NOT NULL;
+
+CREATE UNIQUE INDEX sync_stand_ins_by_advice ON sync_stand_ins(advice_key) WHERE advice_key IS NOT NULL;
+
+CREATE INDEX sync_stand_ins_by_card_day ON sync_stand_ins(card_id, business_day);
+
+CREATE INDEX sync_stand_ins_outstanding ON sync_stand_ins(state) WHERE state IN ('held', 'queued');
 
 CREATE INDEX transfers_by_credit_account
   ON transfers(credit_account_id, seq, kind, amount_minor, pending_amount_minor);
@@ -61,7 +80,9 @@ CREATE TABLE cards (
   pin_hash TEXT NOT NULL CHECK (pin_hash LIKE '$argon2id$%'),
   pin_failed_attempts INTEGER NOT NULL DEFAULT 0 CHECK (pin_failed_attempts >= 0),
   updated_at TEXT NOT NULL
-  ) STRICT;
+  , bank_card_key TEXT
+  CHECK (bank_card_key IS NULL OR (length(bank_card_key) = 64 AND bank_card_key NOT GLOB '*[^0-9a-f]*')), bank_daily_withdrawal_limit_minor INTEGER
+  CHECK (bank_daily_withdrawal_limit_minor IS NULL OR bank_daily_withdrawal_limit_minor >= 0)) STRICT;
 
 CREATE TABLE cash_movements (
   id INTEGER PRIMARY KEY,
@@ -117,6 +138,27 @@ CREATE TABLE customers (
   created_at TEXT NOT NULL
   ) STRICT;
 
+CREATE TABLE day_totals (
+  id INTEGER PRIMARY KEY,
+  period_from TEXT NOT NULL,
+  period_to TEXT NOT NULL,
+  currency TEXT NOT NULL CHECK (length(currency) = 3),
+  withdrawals_count INTEGER NOT NULL CHECK (withdrawals_count >= 0),
+  withdrawals_minor INTEGER NOT NULL CHECK (withdrawals_minor >= 0),
+  deposits_count INTEGER NOT NULL CHECK (deposits_count >= 0),
+  deposits_minor INTEGER NOT NULL CHECK (deposits_minor >= 0),
+  transfers_count INTEGER NOT NULL CHECK (transfers_count >= 0),
+  transfers_minor INTEGER NOT NULL CHECK (transfers_minor >= 0),
+  fees_minor INTEGER NOT NULL CHECK (fees_minor >= 0),
+  bank_withdrawals_minor INTEGER,
+  bank_deposits_minor INTEGER,
+  variance_minor INTEGER,
+  flagged INTEGER NOT NULL CHECK (flagged IN (0, 1)),
+  variance_transfer_id TEXT,
+  closed_by TEXT NOT NULL,
+  CHECK (period_from <= period_to)
+  ) STRICT;
+
 CREATE TABLE journal (
   seq INTEGER PRIMARY KEY CHECK (seq >= 1),
   recorded_at TEXT NOT NULL
@@ -142,6 +184,40 @@ CREATE TABLE kiosk_meta (
   value TEXT NOT NULL
   ) STRICT;
 
+CREATE TABLE replenishment_counters (
+  cycle_id INTEGER NOT NULL REFERENCES replenishment_cycles(id),
+  position INTEGER NOT NULL CHECK (position >= 1),
+  denomination_minor INTEGER NOT NULL CHECK (denomination_minor > 0),
+  expected_notes INTEGER NOT NULL CHECK (expected_notes >= 0),
+  expected_rejects INTEGER NOT NULL CHECK (expected_rejects >= 0),
+  counted_notes INTEGER CHECK (counted_notes IS NULL OR counted_notes >= 0),
+  counted_rejects INTEGER CHECK (counted_rejects IS NULL OR counted_rejects >= 0),
+  loaded_denomination_minor INTEGER CHECK (loaded_denomination_minor IS NULL OR loaded_denomination_minor > 0),
+  loaded_notes INTEGER CHECK (loaded_notes IS NULL OR loaded_notes >= 0),
+  PRIMARY KEY (cycle_id, position)
+  ) STRICT;
+
+CREATE TABLE replenishment_cycles (
+  id INTEGER PRIMARY KEY,
+  state TEXT NOT NULL CHECK (state IN ('totalled', 'counted', 'loaded', 'closed')),
+  currency TEXT NOT NULL CHECK (length(currency) = 3),
+  expected_cash_minor INTEGER NOT NULL CHECK (expected_cash_minor >= 0),
+  expected_rejects_minor INTEGER NOT NULL CHECK (expected_rejects_minor >= 0),
+  retract_bin_notes INTEGER NOT NULL CHECK (retract_bin_notes >= 0),
+  counted_minor INTEGER CHECK (counted_minor IS NULL OR counted_minor >= 0),
+  variance_minor INTEGER,
+  loaded_minor INTEGER CHECK (loaded_minor IS NULL OR loaded_minor >= 0),
+  totalled_by TEXT NOT NULL,
+  totalled_at TEXT NOT NULL,
+  counted_by TEXT,
+  counted_confirmed_by TEXT,
+  loaded_by TEXT,
+  loaded_confirmed_by TEXT,
+  closed_by TEXT,
+  closed_at TEXT,
+  CHECK ((state = 'closed') = (closed_at IS NOT NULL))
+  ) STRICT;
+
 CREATE TABLE "retained_cards" (
   id INTEGER PRIMARY KEY,
   card_id INTEGER NOT NULL REFERENCES cards(id),
@@ -149,12 +225,81 @@ CREATE TABLE "retained_cards" (
   reason TEXT NOT NULL CHECK (reason IN ('pin_attempts_exceeded', 'card_not_taken')),
   released_at TEXT,
   released_by TEXT
-  ) STRICT;
+  , release_reason TEXT
+  CHECK (release_reason IS NULL OR release_reason IN ('customer_identified', 'returned_to_issuer', 'destroyed', 'other')), release_note TEXT
+  CHECK (release_note IS NULL OR length(release_note) BETWEEN 1 AND 120)) STRICT;
 
 CREATE TABLE retract_bin (
   id INTEGER PRIMARY KEY CHECK (id = 1),
   notes INTEGER NOT NULL CHECK (notes >= 0),
   updated_at TEXT NOT NULL
+  ) STRICT;
+
+CREATE TABLE staff_accounts (
+  staff_id TEXT PRIMARY KEY CHECK (length(staff_id) BETWEEN 3 AND 32 AND staff_id NOT GLOB '*[^A-Za-z0-9._-]*'),
+  display_name TEXT NOT NULL CHECK (length(display_name) BETWEEN 1 AND 60),
+  role TEXT NOT NULL CHECK (role IN ('operator', 'supervisor')),
+  status TEXT NOT NULL DEFAULT 'active' CHECK (status IN ('active', 'disabled')),
+  password_hash TEXT NOT NULL CHECK (password_hash LIKE '$argon2id$%'),
+  must_change_password INTEGER NOT NULL CHECK (must_change_password IN (0, 1)),
+  -- 'v1:' + base64(iv | tag | ciphertext), AES-256-GCM with the staff id as associated data.
+  totp_secret_sealed TEXT CHECK (totp_secret_sealed IS NULL OR totp_secret_sealed LIKE 'v1:%'),
+  -- The last 30-second step whose code was accepted: a code is never accepted twice.
+  totp_last_step INTEGER NOT NULL DEFAULT 0 CHECK (totp_last_step >= 0),
+  failed_attempts INTEGER NOT NULL DEFAULT 0 CHECK (failed_attempts >= 0),
+  locked_until_ms INTEGER CHECK (locked_until_ms IS NULL OR locked_until_ms >= 0),
+  created_at TEXT NOT NULL,
+  updated_at TEXT NOT NULL
+  ) STRICT;
+
+CREATE TABLE sync_exceptions (
+  id INTEGER PRIMARY KEY,
+  kind TEXT NOT NULL CHECK (kind IN ('advice_declined', 'adjustment_refused')),
+  outbox_seq INTEGER REFERENCES sync_outbox(seq),
+  account_id INTEGER REFERENCES accounts(id),
+  amount_minor INTEGER NOT NULL CHECK (amount_minor >= 0),
+  currency TEXT CHECK (currency IS NULL OR length(currency) = 3),
+  reason TEXT NOT NULL CHECK (length(reason) BETWEEN 1 AND 64),
+  created_at_ms INTEGER NOT NULL,
+  resolved_at_ms INTEGER,
+  resolved_by TEXT CHECK (resolved_by IS NULL OR length(resolved_by) BETWEEN 1 AND 64),
+  CHECK ((resolved_at_ms IS NULL) = (resolved_by IS NULL))
+  ) STRICT;
+
+CREATE TABLE sync_outbox (
+  seq INTEGER PRIMARY KEY,
+  request_key TEXT NOT NULL UNIQUE CHECK (length(request_key) BETWEEN 8 AND 64),
+  op TEXT NOT NULL CHECK (op IN ('authorise', 'complete', 'advice', 'pin_attempt')),
+  body TEXT NOT NULL CHECK (json_valid(body) AND length(body) <= 4096),
+  account_id INTEGER REFERENCES accounts(id),
+  -- A void queued behind a replayed authorisation: "no such hold" then means the bank declined it, so done.
+  void_of_replay INTEGER NOT NULL DEFAULT 0 CHECK (void_of_replay IN (0, 1)),
+  status TEXT NOT NULL CHECK (status IN ('held', 'pending', 'done', 'parked', 'discarded')),
+  attempts INTEGER NOT NULL DEFAULT 0 CHECK (attempts >= 0),
+  last_error TEXT CHECK (last_error IS NULL OR length(last_error) <= 200),
+  response TEXT CHECK (response IS NULL OR (json_valid(response) AND length(response) <= 4096)),
+  created_at_ms INTEGER NOT NULL,
+  updated_at_ms INTEGER NOT NULL
+  ) STRICT;
+
+CREATE TABLE sync_stand_ins (
+  pending_id TEXT PRIMARY KEY CHECK (length(pending_id) = 36),
+  card_id INTEGER NOT NULL REFERENCES cards(id),
+  account_id INTEGER NOT NULL REFERENCES accounts(id),
+  business_day TEXT NOT NULL CHECK (length(business_day) = 10),
+  amount_minor INTEGER NOT NULL CHECK (amount_minor >= 0),
+  advice_key TEXT CHECK (advice_key IS NULL OR length(advice_key) = 36),
+  state TEXT NOT NULL CHECK (state IN ('held', 'queued', 'forwarded', 'voided', 'declined')),
+  created_at_ms INTEGER NOT NULL,
+  updated_at_ms INTEGER NOT NULL
+  ) STRICT;
+
+CREATE TABLE sync_state (
+  id INTEGER PRIMARY KEY CHECK (id = 1),
+  -- The bank's changes-feed cursor, stored in the transaction that applied its page.
+  changes_cursor INTEGER NOT NULL DEFAULT 0 CHECK (changes_cursor >= 0),
+  -- Kept by the triggers below so the capacity check is O(1); the CHECK is the hard stop.
+  open_rows INTEGER NOT NULL DEFAULT 0 CHECK (open_rows >= 0 AND open_rows <= 50000)
   ) STRICT;
 
 CREATE TABLE trace_counters (
@@ -225,6 +370,30 @@ CREATE TRIGGER journal_never_deleted BEFORE DELETE ON journal
 CREATE TRIGGER journal_never_updated BEFORE UPDATE ON journal
   BEGIN
   SELECT RAISE(ABORT, 'journal rows are never changed');
+  END;
+
+CREATE TRIGGER sync_outbox_body_fixed BEFORE UPDATE OF request_key, op, body ON sync_outbox
+  BEGIN
+  SELECT RAISE(ABORT, 'an outbox request is retried byte for byte');
+  END;
+
+CREATE TRIGGER sync_outbox_count_delete AFTER DELETE ON sync_outbox
+  WHEN OLD.status IN ('held', 'pending', 'parked')
+  BEGIN
+  SELECT RAISE(ABORT, 'an unacknowledged outbox row is never deleted');
+  END;
+
+CREATE TRIGGER sync_outbox_count_insert AFTER INSERT ON sync_outbox
+  WHEN NEW.status IN ('held', 'pending', 'parked')
+  BEGIN
+  UPDATE sync_state SET open_rows = open_rows + 1 WHERE id = 1;
+  END;
+
+CREATE TRIGGER sync_outbox_count_update AFTER UPDATE OF status ON sync_outbox
+  WHEN (OLD.status IN ('held', 'pending', 'parked')) <> (NEW.status IN ('held', 'pending', 'parked'))
+  BEGIN
+  UPDATE sync_state SET open_rows = open_rows + (CASE WHEN NEW.status IN ('held', 'pending', 'parked') THEN 1 ELSE -1 END)
+  WHERE id = 1;
   END;
 
 CREATE TRIGGER transfers_no_delete BEFORE DELETE ON transfers

@@ -1,0 +1,972 @@
+// The branch staff maintenance mode: one staff session at a time, entered only while no customer is being served,
+// ended after 2 minutes idle. Every call passes one gate (session → set-up → role from STAFF_ACCESS → idle timer) and
+// every accepted staff action leaves a journal row naming the staff member. Passwords, TOTP secrets and PINs never
+// reach a log, the journal or a row other than as their argon2id hash (or, for TOTP secrets, sealed with AES-GCM).
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { z } from 'zod';
+import { type Envelope, err, ok } from '../../shared/ipc/envelope.ts';
+import type { SessionState } from '../../shared/ipc/session.ts';
+import {
+  STAFF_ACCESS,
+  type StaffAccess,
+  type StaffChannels,
+  type StaffCredentials,
+  type StaffMethod,
+  type StaffRole,
+  type StaffSnapshot,
+  staffChannels,
+} from '../../shared/ipc/staff.ts';
+import type { SyncStatus } from '../../shared/ipc/system.ts';
+import type { CardRepo } from '../cards/card-repo.ts';
+import type { PinHasher } from '../cards/card-secrets.ts';
+import { CashAccountingError, type CassetteRepo } from '../cash/cassette-repo.ts';
+import type { Clock } from '../core/kiosk-core-types.ts';
+import type { Db } from '../db/open-database.ts';
+import type { CashDispenser } from '../devices/cash-dispenser.ts';
+import type { DepositAcceptor } from '../devices/deposit-acceptor.ts';
+import { DeviceStateError, type FaultMode, type InjectedFault } from '../devices/device-types.ts';
+import type { DispenserFault } from '../devices/simulated-cash-dispenser.ts';
+import type { AcceptorFault } from '../devices/simulated-deposit-acceptor.ts';
+import type { HandlerResult } from '../ipc/router.ts';
+import type { Journal, JournalRecord } from '../journal/journal.ts';
+import { type JournalEntry, JournalEntryError, containsCardNumber } from '../journal/journal-entry.ts';
+import { writeJournalExport } from '../journal/journal-export.ts';
+import type { Ledger } from '../ledger/ledger.ts';
+import type { Logger } from '../log/logger.ts';
+import { type KioskSettings, KioskSettingsSchema, saveSettings } from '../settings/kiosk-settings.ts';
+import { passwordPolicyViolation } from './password-policy.ts';
+import { type EnrolledIds, type PendingEnrolment, createStaffCards } from './staff-cards.ts';
+import { type BankTotalsSource, cassetteView, createStaffCash } from './staff-cash.ts';
+import { type Audit, StaffRefusal } from './staff-refusal.ts';
+import { STAFF_FAILURES_MAX, STAFF_LOCK_MS, type StaffAccount, createStaffRepo } from './staff-repo.ts';
+import { seal, unseal } from './staff-secrets.ts';
+import { newTotpSecret, otpauthUri, qrSvgOf, verifyTotp } from './totp.ts';
+
+/** A staff session with no call for this long ends (and the kiosk goes back to its pre-session state). */
+export const STAFF_IDLE_TIMEOUT_MS = 2 * 60_000;
+/** The out-of-service reason customers' screens get while staff work on the kiosk. */
+export const STAFF_MAINTENANCE_REASON = 'staff maintenance';
+/** Unknown staff ids whose failures are remembered (in memory) so they lock like known ones. */
+export const UNKNOWN_ID_FAILURES_MAX = 1_000;
+/** Rows of the journal the dashboard shows. */
+export const DASHBOARD_JOURNAL_ROWS = 10;
+export const JOURNAL_EXPORTS_DIR = 'journal-exports';
+
+/** Customer states from which staff may log in: nobody is at the kiosk. */
+const ENTRY_STATES: ReadonlySet<SessionState> = new Set(['idle', 'out_of_service']);
+
+type StaffRequest<M extends StaffMethod> = z.output<StaffChannels[M]['request']>;
+type StaffResponse<M extends StaffMethod> = z.output<StaffChannels[M]['response']>;
+
+/** One handler per staff channel: the `staff` entry of the core's HandlerTable once the contract lists it. */
+export type StaffHandlers = {
+  readonly [M in StaffMethod]: (request: StaffRequest<M>) => HandlerResult<StaffResponse<M>>;
+};
+
+/** What a simulator adds to a driver: fault switches. A real driver has none of these. */
+type FaultSwitches<F> = {
+  injectFault(fault: F, mode?: FaultMode): void;
+  clearInjectedFaults(): void;
+  injectedFaults(): readonly InjectedFault<F>[];
+  resetDevice(): void;
+};
+
+export type StaffDevices = {
+  readonly dispenser: CashDispenser & Partial<FaultSwitches<DispenserFault>>;
+  readonly acceptor: DepositAcceptor & Partial<FaultSwitches<AcceptorFault>>;
+};
+
+export type StaffServiceDeps = {
+  readonly db: Db;
+  readonly ledger: Ledger;
+  readonly cassettes: CassetteRepo;
+  readonly journal: Journal;
+  readonly cards: CardRepo;
+  /** Customer PINs (enrolment): the core's PIN hasher. */
+  readonly pinHasher: PinHasher;
+  /** Staff passwords: argon2id with the keychain pepper as secret (`createPinHasher(pinPepper)` fits). */
+  readonly passwordHasher: PinHasher;
+  readonly panHmacKey: Buffer;
+  /** AES-256-GCM key sealing TOTP secrets (loadStaffSecretKey). */
+  readonly staffKey: Buffer;
+  readonly settings: () => KioskSettings;
+  /** Stores validated settings and makes them live; defaults to writing them to kiosk_meta. */
+  readonly saveSettings?: (next: KioskSettings) => KioskSettings;
+  readonly devices: StaffDevices;
+  readonly clock: Clock;
+  readonly logger: Logger;
+  readonly kioskId: string;
+  /** Journal exports go to `<dataDir>/journal-exports`. */
+  readonly dataDir: string;
+  readonly customerSessionState: () => SessionState;
+  /** Why customers are kept out right now (null: in service). */
+  readonly outOfServiceReason: () => string | null;
+  readonly setOutOfService: (reason: string | null) => void;
+  /** The bank's day totals (sync engine); absent or null when standalone. */
+  readonly bankTotals?: BankTotalsSource;
+  readonly syncStatus?: () => SyncStatus;
+  /** Whether replenishment counts and loads need a second staff member (a setting); default off. */
+  readonly requireDualControl?: () => boolean;
+  readonly onChange?: (snapshot: StaffSnapshot) => void;
+  /** A new customer, account and card were enrolled (for the sync engine to tell the bank). */
+  readonly onCustomerEnrolled?: (ids: EnrolledIds) => void;
+};
+
+type Session = {
+  readonly id: string;
+  readonly staffId: string;
+  readonly displayName: string;
+  readonly role: StaffRole;
+  mustChangePassword: boolean;
+  mustEnrolTotp: boolean;
+  idleDeadlineMs: number;
+  idleTimer: unknown;
+  resumeInService: boolean;
+  restoreReason: string | null;
+  pendingTotpSecret: Buffer | null;
+};
+
+type Context = { readonly staffId: string | null; readonly audit: Audit; journalled: boolean };
+
+const STANDALONE_SYNC: SyncStatus = {
+  mode: 'standalone',
+  queueLength: 0,
+  parked: 0,
+  exceptions: 0,
+  lastError: null,
+  standIn: null,
+};
+
+/** A settings value as the journal can hold it: its JSON, or its SHA-256 when too long or shaped like a card number. */
+function settingText(value: unknown): string {
+  const text = JSON.stringify(value) ?? 'null';
+  if (text.length <= 200 && !containsCardNumber(text)) return text;
+  return createHash('sha256').update(text, 'utf8').digest('hex');
+}
+
+function journalView(record: JournalRecord) {
+  return {
+    seq: record.seq,
+    recordedAt: record.recordedAt,
+    kind: record.kind,
+    sessionId: record.sessionId,
+    stan: record.stan,
+    maskedPan: record.maskedPan,
+    staffId: record.staffId,
+    amountMinor: record.amountMinor,
+    currency: record.currency,
+    data: { ...record.data },
+  };
+}
+
+export function createStaffService(deps: StaffServiceDeps) {
+  const { db, journal, clock, logger } = deps;
+  const repo = createStaffRepo(db);
+  const now = () => clock.now();
+  const currency = () => deps.settings().currency;
+  const cash = createStaffCash({
+    db,
+    ledger: deps.ledger,
+    cassettes: deps.cassettes,
+    dispenser: deps.devices.dispenser,
+    currency,
+    now,
+  });
+  const staffCards = createStaffCards({
+    db,
+    cards: deps.cards,
+    panHmacKey: deps.panHmacKey,
+    pinHasher: deps.pinHasher,
+    currency,
+    pinLength: () => ({ lengthMin: deps.settings().pinLengthMin, lengthMax: deps.settings().pinLengthMax }),
+    now,
+  });
+  const storeSettings = deps.saveSettings ?? ((next: KioskSettings) => saveSettings(db, next));
+  // Unknown ids are verified against this hash so they cost one argon2 verify, exactly like a known id.
+  const dummyHash = deps.passwordHasher.hash(randomBytes(24).toString('base64'));
+  dummyHash.catch(() => undefined);
+  const unknownFailures = new Map<string, { failures: number; lockedUntilMs: number | null }>();
+
+  let session: Session | null = null;
+  let enrolment: PendingEnrolment | null = null;
+  let revision = 0;
+  let lastEmitted = '';
+  let disposed = false;
+  // Staff calls run one at a time: a replenishment step never interleaves with another, and the idle check sees a
+  // settled session.
+  let tail: Promise<unknown> = Promise.resolve();
+  const serial = <T>(work: () => Promise<T>): Promise<T> => {
+    const run = tail.then(work, work);
+    tail = run.catch(() => undefined);
+    return run;
+  };
+
+  const append = (entry: JournalEntry) => journal.append(entry);
+
+  const allowedFor = (current: Session): string[] =>
+    (Object.keys(STAFF_ACCESS) as StaffMethod[]).filter((method) => {
+      const access: StaffAccess = STAFF_ACCESS[method];
+      if (!access.session) return true;
+      if (!access.duringSetup && (current.mustChangePassword || current.mustEnrolTotp)) return false;
+      return access.roles.includes(current.role);
+    });
+
+  const snapshotBody = (): Omit<StaffSnapshot, 'revision'> => {
+    const cycle = cash.openCycle();
+    return {
+      session: session
+        ? {
+            staffId: session.staffId,
+            displayName: session.displayName,
+            role: session.role,
+            mustChangePassword: session.mustChangePassword,
+            mustEnrolTotp: session.mustEnrolTotp,
+            idleTimeoutAtMs: session.idleDeadlineMs,
+            allowed: allowedFor(session),
+            resumeInService: session.resumeInService,
+          }
+        : null,
+      enrolment: enrolment
+        ? {
+            maskedPan: `•••• ${enrolment.pan.slice(-4)}`,
+            holderName: enrolment.holderName,
+            pinLengthMin: deps.settings().pinLengthMin,
+            pinLengthMax: deps.settings().pinLengthMax,
+            expiresAtMs: enrolment.expiresAtMs,
+          }
+        : null,
+      replenishment: cycle,
+    };
+  };
+
+  const snapshot = (): StaffSnapshot => ({ revision, ...snapshotBody() });
+
+  const emitIfChanged = () => {
+    const body = snapshotBody();
+    const key = JSON.stringify(body);
+    if (key === lastEmitted) return;
+    lastEmitted = key;
+    revision += 1;
+    deps.onChange?.({ revision, ...body });
+  };
+
+  const armIdleTimer = (current: Session) => {
+    if (current.idleTimer !== null) clock.clearTimeout(current.idleTimer);
+    current.idleTimer = clock.setTimeout(
+      () => {
+        void serial(async () => {
+          if (session !== current || disposed) return;
+          if (now() >= current.idleDeadlineMs) endSession('idle_timeout');
+          else armIdleTimer(current);
+        });
+      },
+      Math.max(0, current.idleDeadlineMs - now()),
+    );
+  };
+
+  const touch = (current: Session) => {
+    current.idleDeadlineMs = now() + STAFF_IDLE_TIMEOUT_MS;
+    armIdleTimer(current);
+  };
+
+  /** Where the kiosk goes when the session ends: back into service only if that was decided and the cash adds up. */
+  const serviceAfter = (ending: Session): string | null => {
+    if (!ending.resumeInService) return ending.restoreReason ?? 'out of service by staff';
+    if (cash.openCycle()) return 'replenishment not finished';
+    const cashAccountId = deps.ledger.internalAccountId('kiosk_cash', currency());
+    const cashMinor = deps.ledger.account(cashAccountId)?.balanceMinor ?? 0;
+    if (cashMinor !== deps.cassettes.totalValueMinor(currency())) return 'cash account does not match the cassettes';
+    return null;
+  };
+
+  function endSession(reason: 'logout' | 'idle_timeout' | 'locked'): void {
+    const ending = session;
+    if (!ending) return;
+    if (ending.idleTimer !== null) clock.clearTimeout(ending.idleTimer);
+    session = null;
+    if (enrolment) {
+      append({ kind: 'staff.enrolment_cancelled', staffId: ending.staffId, data: { reason } });
+      enrolment = null;
+    }
+    append({ kind: 'staff.logout', staffId: ending.staffId, data: { reason } });
+    // A fault the core found during the session (e.g. a failed integrity check) replaced our reason: it stands.
+    const meanwhile = deps.outOfServiceReason();
+    const outOfService =
+      meanwhile !== null && meanwhile !== STAFF_MAINTENANCE_REASON ? meanwhile : serviceAfter(ending);
+    deps.setOutOfService(outOfService);
+    append({
+      kind: outOfService === null ? 'kiosk.in_service' : 'kiosk.out_of_service',
+      staffId: ending.staffId,
+      data: { reason: outOfService ?? 'staff session ended' },
+    });
+    logger.info('staff session ended', { reason, state: outOfService === null ? 'in_service' : 'out_of_service' });
+    emitIfChanged();
+  }
+
+  /** The live session, ended first if its idle time has run out (a timer may be late; the clock is not). */
+  const activeSession = (): Session | null => {
+    if (session && now() >= session.idleDeadlineMs) endSession('idle_timeout');
+    return session;
+  };
+
+  const unknownFailure = (staffId: string, nowMs: number): { locked: boolean } => {
+    const key = staffId.toLowerCase();
+    const entry = unknownFailures.get(key) ?? { failures: 0, lockedUntilMs: null };
+    entry.failures += 1;
+    let locked = false;
+    if (entry.failures >= STAFF_FAILURES_MAX) {
+      entry.failures = 0;
+      entry.lockedUntilMs = nowMs + STAFF_LOCK_MS;
+      locked = true;
+    }
+    if (!unknownFailures.has(key) && unknownFailures.size >= UNKNOWN_ID_FAILURES_MAX) {
+      const oldest = unknownFailures.keys().next().value;
+      if (oldest !== undefined) unknownFailures.delete(oldest);
+    }
+    unknownFailures.set(key, entry);
+    return { locked };
+  };
+
+  /**
+   * Checks id + password + TOTP code. Every path costs exactly one argon2 verify (a dummy hash for an unknown id), so
+   * timing tells nothing about which ids exist; failures count towards the 15-minute lock whichever factor failed.
+   */
+  const authenticate = async (
+    credentials: StaffCredentials,
+    purpose: 'login' | 'confirm',
+  ): Promise<{ account: StaffAccount; step: number | null }> => {
+    const account = repo.find(credentials.staffId);
+    const hash = account?.passwordHash ?? (await dummyHash);
+    const passwordOk = await deps.passwordHasher.verify(hash, credentials.password);
+    const nowMs = now();
+    const knownId = account !== null;
+    const journalId = knownId ? credentials.staffId : null;
+    const lockedUntil = account
+      ? account.lockedUntilMs
+      : (unknownFailures.get(credentials.staffId.toLowerCase())?.lockedUntilMs ?? null);
+    if (lockedUntil !== null && lockedUntil > nowMs) {
+      append({ kind: 'staff.login_failed', staffId: journalId, data: { purpose, reason: 'locked', knownId } });
+      throw new StaffRefusal('STAFF_LOCKED', 'This staff id is locked.');
+    }
+    let step: number | null = null;
+    let secondFactorOk = true;
+    if (account?.totpSecretSealed) {
+      const secret = unseal(deps.staffKey, account.totpSecretSealed, account.staffId);
+      if (!secret) logger.error('staff authenticator secret could not be opened', { reason: 'unseal failed' });
+      step =
+        secret && credentials.totpCode ? verifyTotp(secret, credentials.totpCode, nowMs, account.totpLastStep) : null;
+      secondFactorOk = step !== null;
+    } else if (purpose === 'confirm') {
+      // A confirmer proves both factors: an account without an authenticator cannot confirm.
+      secondFactorOk = false;
+    }
+    if (!account || !account.active || !passwordOk || !secondFactorOk) {
+      const { locked } = account
+        ? repo.recordFailure(account.staffId, nowMs)
+        : unknownFailure(credentials.staffId, nowMs);
+      append({ kind: 'staff.login_failed', staffId: journalId, data: { purpose, reason: 'credentials', knownId } });
+      if (locked) {
+        append({
+          kind: 'staff.locked',
+          staffId: journalId,
+          data: { alert: true, knownId, lockedMinutes: STAFF_LOCK_MS / 60_000 },
+        });
+        logger.warn('staff id locked after repeated failures', { reason: 'staff lockout' });
+        throw new StaffRefusal('STAFF_LOCKED', 'This staff id is now locked.');
+      }
+      throw new StaffRefusal('STAFF_AUTH_FAILED', 'Staff login failed.');
+    }
+    repo.recordSuccess(account.staffId, step, nowMs);
+    if (deps.passwordHasher.needsRehash(account.passwordHash)) {
+      repo.setPassword(
+        account.staffId,
+        await deps.passwordHasher.hash(credentials.password),
+        account.mustChangePassword,
+        now(),
+      );
+    }
+    return { account, step };
+  };
+
+  /** Dual control: a second, different staff member's full credentials; required when the setting says so. */
+  const confirmedBy = async (ctx: Context, confirmer: StaffCredentials | null): Promise<string | null> => {
+    if (confirmer === null) {
+      if (deps.requireDualControl?.() === true)
+        throw new StaffRefusal('STAFF_DUAL_CONTROL_REQUIRED', 'A second staff member must confirm.');
+      return null;
+    }
+    if (confirmer.staffId.toLowerCase() === ctx.staffId?.toLowerCase()) {
+      throw new StaffRefusal('STAFF_DUAL_CONTROL_REQUIRED', 'The confirmer must be another staff member.');
+    }
+    const { account } = await authenticate(confirmer, 'confirm');
+    if (account.mustChangePassword)
+      throw new StaffRefusal('STAFF_DUAL_CONTROL_REQUIRED', 'The confirmer must finish set-up first.');
+    return account.staffId;
+  };
+
+  const refusalOf = (cause: unknown): Envelope<never> | null => {
+    if (cause instanceof StaffRefusal) return err(cause.code, cause.message);
+    if (cause instanceof JournalEntryError) return err('BAD_REQUEST', 'That text cannot be recorded.');
+    if (cause instanceof CashAccountingError) return err('BAD_REQUEST', cause.message.slice(0, 200));
+    return null;
+  };
+
+  /** The one gate every staff call passes: session, set-up, role (STAFF_ACCESS), idle timer, audit, snapshot. */
+  const guarded = <M extends StaffMethod>(
+    method: M,
+    work: (ctx: Context) => StaffResponse<M> | Promise<StaffResponse<M>>,
+  ): Promise<Envelope<StaffResponse<M>>> =>
+    serial(async () => {
+      if (disposed) return err('INVALID_STATE', 'Staff mode has stopped.');
+      const access: StaffAccess = STAFF_ACCESS[method];
+      let ctx: Context;
+      if (access.session) {
+        const current = activeSession();
+        if (!current) return err('STAFF_SESSION_REQUIRED', 'Log in as staff first.');
+        if (!access.duringSetup && (current.mustChangePassword || current.mustEnrolTotp)) {
+          return err('STAFF_SETUP_REQUIRED', 'Change the initial password and enrol an authenticator first.');
+        }
+        if (!access.roles.includes(current.role)) {
+          append({ kind: 'staff.forbidden', staffId: current.staffId, data: { action: method, role: current.role } });
+          return err('STAFF_FORBIDDEN', 'Your role may not use this function.');
+        }
+        touch(current);
+        const staffId = current.staffId;
+        ctx = {
+          staffId,
+          journalled: false,
+          audit: (entry) => {
+            append({ ...entry, staffId });
+            ctx.journalled = true;
+          },
+        };
+      } else {
+        ctx = { staffId: null, journalled: false, audit: (entry) => void append(entry) };
+      }
+      try {
+        const value = await work(ctx);
+        if (access.session && access.audited && !ctx.journalled && ctx.staffId !== null) {
+          append({ kind: 'staff.action', staffId: ctx.staffId, data: { action: method } });
+        }
+        return ok(value);
+      } catch (cause) {
+        const refusal = refusalOf(cause);
+        if (refusal) return refusal;
+        throw cause;
+      } finally {
+        emitIfChanged();
+      }
+    });
+
+  const requireSession = (): Session => {
+    if (!session) throw new StaffRefusal('STAFF_SESSION_REQUIRED', 'Log in as staff first.');
+    return session;
+  };
+
+  const deviceViews = () => {
+    const view = (
+      device: 'dispenser' | 'acceptor',
+      driver: {
+        status(): { state: 'ready' | 'busy' | 'fault'; fault: string | null };
+        injectFault?: unknown;
+        injectedFaults?: () => readonly InjectedFault<{ kind: string }>[];
+      },
+    ) => {
+      const status = driver.status();
+      return {
+        device,
+        state: status.state,
+        fault: status.fault,
+        simulated: typeof driver.injectFault === 'function',
+        injectedFaults: driver.injectedFaults?.().map((entry) => entry.fault.kind) ?? [],
+      };
+    };
+    return [view('dispenser', deps.devices.dispenser), view('acceptor', deps.devices.acceptor)];
+  };
+
+  const settingsDocument = (settings: KioskSettings) => JSON.parse(JSON.stringify(settings)) as Record<string, never>;
+
+  const handlers: StaffHandlers = {
+    getSnapshot: () => guarded('getSnapshot', () => snapshot()),
+
+    login: (request) =>
+      guarded('login', async () => {
+        if (activeSession()) throw new StaffRefusal('STAFF_NOT_AVAILABLE', 'A staff session is already open.');
+        if (!ENTRY_STATES.has(deps.customerSessionState()))
+          throw new StaffRefusal('STAFF_NOT_AVAILABLE', 'A customer is using the kiosk.');
+        const { account } = await authenticate(request, 'login');
+        // argon2 took a while: a customer may have started meanwhile.
+        if (!ENTRY_STATES.has(deps.customerSessionState()))
+          throw new StaffRefusal('STAFF_NOT_AVAILABLE', 'A customer is using the kiosk.');
+        const previous = deps.outOfServiceReason();
+        const current: Session = {
+          id: randomUUID(),
+          staffId: account.staffId,
+          displayName: account.displayName,
+          role: account.role,
+          mustChangePassword: account.mustChangePassword,
+          mustEnrolTotp: account.totpSecretSealed === null,
+          idleDeadlineMs: now() + STAFF_IDLE_TIMEOUT_MS,
+          idleTimer: null,
+          resumeInService: previous === null,
+          restoreReason: previous === STAFF_MAINTENANCE_REASON ? null : previous,
+          pendingTotpSecret: null,
+        };
+        session = current;
+        deps.setOutOfService(STAFF_MAINTENANCE_REASON);
+        armIdleTimer(current);
+        if (previous === null) {
+          append({
+            kind: 'kiosk.out_of_service',
+            staffId: current.staffId,
+            data: { reason: STAFF_MAINTENANCE_REASON },
+          });
+        }
+        append({
+          kind: 'staff.login',
+          staffId: current.staffId,
+          data: {
+            role: current.role,
+            setupPending: current.mustChangePassword || current.mustEnrolTotp,
+            wasInService: previous === null,
+          },
+        });
+        logger.info('staff session started', { state: current.role });
+        emitIfChanged();
+        return snapshot();
+      }),
+
+    logout: () =>
+      guarded('logout', (ctx) => {
+        ctx.journalled = true; // endSession writes staff.logout with the staff id
+        endSession('logout');
+        return snapshot();
+      }),
+
+    keepAlive: () => guarded('keepAlive', () => snapshot()),
+
+    changePassword: (request) =>
+      guarded('changePassword', async (ctx) => {
+        const current = requireSession();
+        const account = repo.find(current.staffId);
+        if (!account) throw new StaffRefusal('STAFF_SESSION_REQUIRED', 'The staff account is gone.');
+        const currentOk = await deps.passwordHasher.verify(account.passwordHash, request.currentPassword);
+        if (!currentOk) {
+          const { locked } = repo.recordFailure(account.staffId, now());
+          ctx.audit({
+            kind: 'staff.login_failed',
+            data: { purpose: 'password_change', reason: 'credentials', knownId: true },
+          });
+          if (locked) {
+            ctx.audit({
+              kind: 'staff.locked',
+              data: { alert: true, knownId: true, lockedMinutes: STAFF_LOCK_MS / 60_000 },
+            });
+            endSession('locked');
+            throw new StaffRefusal('STAFF_LOCKED', 'This staff id is now locked.');
+          }
+          throw new StaffRefusal('STAFF_AUTH_FAILED', 'The current password is wrong.');
+        }
+        if (
+          request.newPassword === request.currentPassword ||
+          passwordPolicyViolation(request.newPassword, account.staffId) !== null
+        ) {
+          const violation =
+            request.newPassword === request.currentPassword
+              ? 'reused'
+              : passwordPolicyViolation(request.newPassword, account.staffId);
+          ctx.audit({ kind: 'staff.password_changed', data: { accepted: false, violation } });
+          throw new StaffRefusal('STAFF_PASSWORD_POLICY', 'That password is not allowed.');
+        }
+        const hash = await deps.passwordHasher.hash(request.newPassword);
+        repo.setPassword(account.staffId, hash, false, now());
+        current.mustChangePassword = false;
+        ctx.audit({ kind: 'staff.password_changed', data: { accepted: true, violation: null } });
+        return snapshot();
+      }),
+
+    beginTotpEnrolment: () =>
+      guarded('beginTotpEnrolment', async (ctx) => {
+        const current = requireSession();
+        const secret = newTotpSecret();
+        current.pendingTotpSecret = secret;
+        const uri = otpauthUri(secret, current.staffId);
+        ctx.audit({ kind: 'staff.totp_enrolled', data: { step: 'begun' } });
+        return { otpauthUri: uri, qrSvg: await qrSvgOf(uri) };
+      }),
+
+    confirmTotpEnrolment: (request) =>
+      guarded('confirmTotpEnrolment', (ctx) => {
+        const current = requireSession();
+        const secret = current.pendingTotpSecret;
+        if (!secret) throw new StaffRefusal('INVALID_STATE', 'Begin the authenticator enrolment first.');
+        const step = verifyTotp(secret, request.totpCode, now(), 0);
+        if (step === null) throw new StaffRefusal('STAFF_AUTH_FAILED', 'That code does not match.');
+        repo.setTotpSecret(current.staffId, seal(deps.staffKey, secret, current.staffId), step, now());
+        secret.fill(0);
+        current.pendingTotpSecret = null;
+        current.mustEnrolTotp = false;
+        ctx.audit({ kind: 'staff.totp_enrolled', data: { step: 'confirmed' } });
+        return snapshot();
+      }),
+
+    dashboard: () =>
+      guarded('dashboard', () => {
+        const current = requireSession();
+        const cur = currency();
+        const list = deps.cassettes.list();
+        const cassettesValueMinor = deps.cassettes.totalValueMinor(cur);
+        const cashAccountMinor =
+          deps.ledger.account(deps.ledger.internalAccountId('kiosk_cash', cur))?.balanceMinor ?? 0;
+        const status = journal.status();
+        return {
+          kioskId: deps.kioskId,
+          currency: cur,
+          outOfServiceReason: current.resumeInService ? null : (current.restoreReason ?? 'out of service by staff'),
+          resumeInService: current.resumeInService,
+          customerSession: deps.customerSessionState(),
+          cassettes: list.map(cassetteView),
+          cassettesValueMinor,
+          cashAccountMinor,
+          cashMatches: cashAccountMinor === cassettesValueMinor,
+          rejectsValueMinor: deps.cassettes.rejectValueMinor(cur),
+          rejectsAccountMinor:
+            deps.ledger.account(deps.ledger.internalAccountId('kiosk_rejects', cur))?.balanceMinor ?? 0,
+          retractBinNotes: deps.cassettes.retractBinNotes(),
+          sync: deps.syncStatus?.() ?? STANDALONE_SYNC,
+          devices: deviceViews(),
+          journal: { rows: status.rows, capacityRows: status.capacityRows, nearCapacity: status.nearCapacity },
+          recentJournal: journal.query({ newestFirst: true, limit: DASHBOARD_JOURNAL_ROWS }).map(journalView),
+          replenishment: cash.openCycle(),
+        };
+      }),
+
+    cassetteTotal: () => guarded('cassetteTotal', (ctx) => cash.cassetteTotal(ctx.staffId ?? '', ctx.audit)),
+
+    enterCounts: (request) =>
+      guarded('enterCounts', async (ctx) => {
+        const confirmer = await confirmedBy(ctx, request.confirmer);
+        return cash.enterCounts(ctx.staffId ?? '', confirmer, request, ctx.audit);
+      }),
+
+    addCash: (request) =>
+      guarded('addCash', async (ctx) => {
+        const confirmer = await confirmedBy(ctx, request.confirmer);
+        return cash.addCash(ctx.staffId ?? '', confirmer, request.cassettes, ctx.audit);
+      }),
+
+    trialCassetteTotal: () =>
+      guarded('trialCassetteTotal', (ctx) => cash.trialCassetteTotal(ctx.staffId ?? '', ctx.audit)),
+
+    trialDayTotal: () =>
+      guarded('trialDayTotal', (ctx) => cash.dayTotal(ctx.staffId ?? '', false, deps.bankTotals, ctx.audit)),
+    dayTotal: () => guarded('dayTotal', (ctx) => cash.dayTotal(ctx.staffId ?? '', true, deps.bankTotals, ctx.audit)),
+
+    listRetainedCards: () => guarded('listRetainedCards', () => ({ cards: staffCards.listRetained() })),
+
+    releaseRetainedCard: (request) =>
+      guarded('releaseRetainedCard', (ctx) =>
+        staffCards.release(request.cardId, ctx.staffId ?? '', request.reason, request.note, ctx.audit),
+      ),
+
+    resetPinAttempts: (request) =>
+      guarded('resetPinAttempts', (ctx) => staffCards.resetPinAttempts(request.card, ctx.audit)),
+
+    startEnrolment: (request) =>
+      guarded('startEnrolment', (ctx) => {
+        if (enrolment && enrolment.expiresAtMs > now())
+          throw new StaffRefusal('INVALID_STATE', 'An enrolment is already open.');
+        enrolment = staffCards.startEnrolment(request, ctx.audit);
+        return snapshot();
+      }),
+
+    submitEnrolmentPin: (request) =>
+      guarded('submitEnrolmentPin', async (ctx) => {
+        const pending = enrolment;
+        if (!pending) throw new StaffRefusal('INVALID_STATE', 'No enrolment is waiting for a PIN.');
+        if (pending.expiresAtMs <= now()) {
+          enrolment = null;
+          ctx.audit({ kind: 'staff.enrolment_cancelled', data: { reason: 'timeout' } });
+          throw new StaffRefusal('SESSION_TIMEOUT', 'The enrolment timed out.');
+        }
+        const pinHash = await staffCards.hashEnrolmentPin(pending, request.pin, request.pinAgain);
+        const enrolled = staffCards.completeEnrolment(pending, pinHash, ctx.audit);
+        enrolment = null;
+        try {
+          deps.onCustomerEnrolled?.({
+            customerId: enrolled.customerId,
+            accountId: enrolled.accountId,
+            cardId: enrolled.cardId,
+          });
+        } catch (cause) {
+          logger.error('enrolment hook failed', { error: cause instanceof Error ? cause.name : 'non-error' });
+        }
+        return { maskedPan: enrolled.maskedPan, accountNumber: enrolled.accountNumber, holderName: pending.holderName };
+      }),
+
+    cancelEnrolment: () =>
+      guarded('cancelEnrolment', (ctx) => {
+        if (enrolment) ctx.audit({ kind: 'staff.enrolment_cancelled', data: { reason: 'staff' } });
+        enrolment = null;
+        return snapshot();
+      }),
+
+    queryJournal: (request) =>
+      guarded('queryJournal', (ctx) => {
+        const rows = journal.query({
+          newestFirst: true,
+          limit: request.limit,
+          ...(request.from !== null ? { from: Date.parse(request.from) } : {}),
+          ...(request.to !== null ? { to: Date.parse(request.to) } : {}),
+          ...(request.kind !== null ? { kind: request.kind } : {}),
+          ...(request.panLast4 !== null ? { maskedPan: `•••• ${request.panLast4}` } : {}),
+          ...(request.stan !== null ? { stan: request.stan } : {}),
+          ...(request.staffId !== null ? { staffId: request.staffId } : {}),
+          ...(request.beforeSeq !== null ? { toSeq: request.beforeSeq - 1 } : {}),
+        });
+        ctx.audit({
+          kind: 'staff.journal_viewed',
+          data: {
+            rows: rows.length,
+            kind: request.kind,
+            stan: request.stan,
+            last4: request.panLast4,
+            beforeSeq: request.beforeSeq,
+          },
+        });
+        const last = rows.at(-1);
+        return {
+          rows: rows.map(journalView),
+          nextBeforeSeq: rows.length === request.limit && last && last.seq > 1 ? last.seq : null,
+        };
+      }),
+
+    exportJournal: (request) =>
+      guarded('exportJournal', (ctx) => {
+        const dir = join(deps.dataDir, JOURNAL_EXPORTS_DIR);
+        mkdirSync(dir, { recursive: true });
+        const stamp = new Date(now()).toISOString().replace(/[:.]/g, '-');
+        const fileName = `journal-${deps.kioskId}-${stamp}-${randomBytes(2).toString('hex')}.jsonl`;
+        const summary = writeJournalExport(journal, join(dir, fileName), {
+          ...(request.fromSeq !== null ? { fromSeq: request.fromSeq } : {}),
+          ...(request.toSeq !== null ? { toSeq: request.toSeq } : {}),
+        });
+        ctx.audit({
+          kind: 'staff.journal_exported',
+          data: { file: fileName, rows: summary.rows, headSeq: summary.head?.seq ?? null },
+        });
+        return { fileName, rows: summary.rows, headSeq: summary.head?.seq ?? null };
+      }),
+
+    verifyJournal: () =>
+      guarded('verifyJournal', (ctx) => {
+        const result = journal.verify();
+        ctx.audit({
+          kind: 'staff.journal_verified',
+          data: { ok: result.ok, brokenAtSeq: result.ok ? null : result.brokenAtSeq },
+        });
+        return result.ok
+          ? { ok: true, rows: result.rows, brokenAtSeq: null, reason: null }
+          : { ok: false, rows: null, brokenAtSeq: result.brokenAtSeq, reason: result.reason };
+      }),
+
+    setService: (request) =>
+      guarded('setService', (ctx) => {
+        const current = requireSession();
+        current.resumeInService = request.inService;
+        current.restoreReason = request.inService ? null : request.reason;
+        ctx.audit({
+          kind: 'staff.service_changed',
+          data: {
+            inService: request.inService,
+            reason: request.inService ? null : request.reason,
+            appliesAt: 'session_end',
+          },
+        });
+        return snapshot();
+      }),
+
+    testDispense: (request) =>
+      guarded('testDispense', (ctx) => cash.testDispense(request.position, request.notes, ctx.audit)),
+
+    deviceStatus: () => guarded('deviceStatus', () => ({ devices: deviceViews() })),
+
+    injectDeviceFault: (request) =>
+      guarded('injectDeviceFault', (ctx) => {
+        const driver = request.device === 'dispenser' ? deps.devices.dispenser : deps.devices.acceptor;
+        if (typeof driver.injectFault !== 'function')
+          throw new StaffRefusal('INVALID_STATE', 'This device has no fault switches.');
+        if (request.device === 'dispenser') deps.devices.dispenser.injectFault?.(request.fault, request.mode);
+        else deps.devices.acceptor.injectFault?.(request.fault, request.mode);
+        ctx.audit({
+          kind: 'staff.device_fault',
+          data: { device: request.device, fault: request.fault.kind, mode: request.mode },
+        });
+        return { devices: deviceViews() };
+      }),
+
+    resetDevice: (request) =>
+      guarded('resetDevice', (ctx) => {
+        const driver = request.device === 'dispenser' ? deps.devices.dispenser : deps.devices.acceptor;
+        if (typeof driver.resetDevice !== 'function')
+          throw new StaffRefusal('INVALID_STATE', 'This device cannot be reset from here.');
+        try {
+          driver.clearInjectedFaults?.();
+          driver.resetDevice();
+        } catch (cause) {
+          if (cause instanceof DeviceStateError) throw new StaffRefusal('INVALID_STATE', 'The device is busy.');
+          throw cause;
+        }
+        ctx.audit({ kind: 'staff.device_reset', data: { device: request.device } });
+        return { devices: deviceViews() };
+      }),
+
+    getSettings: () => guarded('getSettings', () => ({ settings: settingsDocument(deps.settings()) })),
+
+    updateSettings: (request) =>
+      guarded('updateSettings', (ctx) => {
+        const before = deps.settings();
+        const merged: Record<string, unknown> = { ...before };
+        for (const [key, value] of Object.entries(request.patch)) {
+          const current = merged[key];
+          // One level of named values (bank) merges key by key; anything else replaces.
+          merged[key] =
+            value !== null &&
+            typeof value === 'object' &&
+            !Array.isArray(value) &&
+            current !== null &&
+            typeof current === 'object' &&
+            !Array.isArray(current)
+              ? { ...current, ...value }
+              : value;
+        }
+        const parsed = KioskSettingsSchema.safeParse(merged);
+        if (!parsed.success) {
+          const paths = parsed.error.issues.map((issue) => issue.path.join('.') || '(settings)').slice(0, 5);
+          throw new StaffRefusal('SETTINGS_INVALID', `Invalid: ${paths.join(', ')}`.slice(0, 200));
+        }
+        const after = parsed.data;
+        const changed: { path: string; before: unknown; after: unknown }[] = [];
+        for (const key of Object.keys(after) as (keyof KioskSettings)[]) {
+          const was: unknown = before[key];
+          const next: unknown = after[key];
+          if (key === 'bank') {
+            for (const sub of Object.keys(after.bank) as (keyof KioskSettings['bank'])[]) {
+              if (JSON.stringify(before.bank[sub]) !== JSON.stringify(after.bank[sub]))
+                changed.push({ path: `bank.${sub}`, before: before.bank[sub], after: after.bank[sub] });
+            }
+          } else if (JSON.stringify(was) !== JSON.stringify(next)) {
+            changed.push({ path: key, before: was, after: next });
+          }
+        }
+        const stored = db.transaction(() => {
+          for (const change of changed) {
+            ctx.audit({
+              kind: 'config.changed',
+              data: { setting: change.path, before: settingText(change.before), after: settingText(change.after) },
+            });
+          }
+          return changed.length > 0 ? storeSettings(after) : before;
+        })();
+        if (changed.length === 0) ctx.audit({ kind: 'config.changed', data: { setting: null, unchanged: true } });
+        return { settings: settingsDocument(stored), changed: changed.map((change) => change.path) };
+      }),
+
+    listStaff: () =>
+      guarded('listStaff', () => ({
+        staff: repo.list().map((account) => ({
+          staffId: account.staffId,
+          displayName: account.displayName,
+          role: account.role,
+          totpEnrolled: account.totpSecretSealed !== null,
+          mustChangePassword: account.mustChangePassword,
+          locked: account.lockedUntilMs !== null && account.lockedUntilMs > now(),
+          active: account.active,
+        })),
+      })),
+
+    createStaff: (request) =>
+      guarded('createStaff', async (ctx) => {
+        if (repo.find(request.staffId)) throw new StaffRefusal('INVALID_STATE', 'That staff id is taken.');
+        if (passwordPolicyViolation(request.initialPassword, request.staffId) !== null)
+          throw new StaffRefusal('STAFF_PASSWORD_POLICY', 'That password is not allowed.');
+        const passwordHash = await deps.passwordHasher.hash(request.initialPassword);
+        repo.create(
+          {
+            staffId: request.staffId,
+            displayName: request.displayName,
+            role: request.role,
+            passwordHash,
+            totpSecretSealed: null,
+          },
+          new Date(now()).toISOString(),
+        );
+        ctx.audit({ kind: 'staff.account_created', data: { account: request.staffId, role: request.role } });
+        return {
+          staffId: request.staffId,
+          displayName: request.displayName,
+          role: request.role,
+          totpEnrolled: false,
+          mustChangePassword: true,
+          locked: false,
+          active: true,
+        };
+      }),
+
+    resetStaff: (request) =>
+      guarded('resetStaff', async (ctx) => {
+        const account = repo.find(request.staffId);
+        if (!account || account.staffId === ctx.staffId)
+          throw new StaffRefusal('INVALID_STATE', 'That account cannot be reset from this session.');
+        if (passwordPolicyViolation(request.initialPassword, account.staffId) !== null)
+          throw new StaffRefusal('STAFF_PASSWORD_POLICY', 'That password is not allowed.');
+        const passwordHash = await deps.passwordHasher.hash(request.initialPassword);
+        db.transaction(() => {
+          repo.setPassword(account.staffId, passwordHash, true, now());
+          repo.setTotpSecret(account.staffId, null, 0, now());
+          repo.clearLock(account.staffId, now());
+          unknownFailures.delete(account.staffId.toLowerCase());
+          ctx.audit({ kind: 'staff.account_reset', data: { account: account.staffId } });
+        })();
+        return {
+          staffId: account.staffId,
+          displayName: account.displayName,
+          role: account.role,
+          totpEnrolled: false,
+          mustChangePassword: true,
+          locked: false,
+          active: account.active,
+        };
+      }),
+  };
+
+  // A replenishment left open by a crash keeps customers out until staff finish it.
+  if (cash.openCycle() && deps.outOfServiceReason() === null) deps.setOutOfService('replenishment not finished');
+  lastEmitted = JSON.stringify(snapshotBody());
+
+  return {
+    handlers,
+    snapshot,
+    /** The channels this service serves (every staffChannels entry). */
+    channels: Object.keys(staffChannels) as StaffMethod[],
+    /** Ends any staff session now (renderer replaced after a crash, kiosk closing). */
+    endSession(reason: 'logout' | 'idle_timeout' = 'logout'): Promise<void> {
+      return serial(async () => endSession(reason));
+    },
+    /** Whether a staff session is open (the core keeps customers out while it is). */
+    isActive(): boolean {
+      return session !== null;
+    },
+    dispose(): void {
+      if (session?.idleTimer) clock.clearTimeout(session.idleTimer);
+      session?.pendingTotpSecret?.fill(0);
+      session = null;
+      enrolment = null;
+      disposed = true;
+    },
+  };
+}
+
+export type StaffService = ReturnType<typeof createStaffService>;
