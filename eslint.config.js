@@ -79,6 +79,8 @@ export default tseslint.config(
       'electron/log/**',
       'electron/receipts/**',
       'electron/sync/**',
+      'electron/staff/**',
+      'electron/diagnostics/**',
       'electron/ipc/router.ts',
       'electron/browser-host/**',
     ],
@@ -106,7 +108,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['tests/**/*.ts', 'scripts/**/*.ts', '*.config.{ts,js}'],
+    files: ['tests/**/*.ts', 'scripts/**/*.ts', 'build/**/*.ts', '*.config.{ts,js}'],
     languageOptions: { globals: globals.node },
     rules: { 'no-console': 'off' },
   },

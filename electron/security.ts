@@ -27,8 +27,10 @@ export function hardenWebContents(
 }
 
 export function hardenSession(
-  session: Pick<Session, 'setPermissionRequestHandler' | 'setPermissionCheckHandler'>,
+  session: Pick<Session, 'setPermissionRequestHandler' | 'setPermissionCheckHandler' | 'setDevicePermissionHandler'>,
 ): void {
   session.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
   session.setPermissionCheckHandler(() => false);
+  // WebUSB/WebHID/Web Serial: the card reader and dispenser belong to main, never to the page.
+  session.setDevicePermissionHandler(() => false);
 }

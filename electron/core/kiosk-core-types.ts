@@ -8,6 +8,8 @@ import type { CashDispenser } from '../devices/cash-dispenser.ts';
 import type { DepositAcceptor } from '../devices/deposit-acceptor.ts';
 import type { ReceiptPrinter } from '../devices/receipt-printer.ts';
 import type { KioskSettings } from '../settings/kiosk-settings.ts';
+import type { BankTransport } from '../sync/bank-transport.ts';
+import type { SyncEngine, QueueLimits } from '../sync/sync-engine.ts';
 
 export type Clock = {
   now(): number;
@@ -46,15 +48,35 @@ export type KioskCoreOptions = {
    * `<dataDir>/receipts`.
    */
   readonly receiptPrinter?: ReceiptPrinter | ((printerName: string | null, receiptsDir: string) => ReceiptPrinter);
+  /** Bank sync seams (used only when settings.bank.url is set): transport, jitter source, queue limits, batching. */
+  readonly sync?: {
+    readonly transport?: BankTransport;
+    readonly random?: () => number;
+    readonly queueLimits?: QueueLimits;
+    readonly batching?: boolean;
+  };
 };
+
+/** What staff screens and tools get of the sync engine (all bounded lists; nothing here moves money). */
+export type KioskSyncControl = Pick<
+  SyncEngine,
+  'status' | 'drainNow' | 'pullNow' | 'listParked' | 'retryParked' | 'discardParked' | 'listExceptions' | 'resolveException' | 'idle' | 'nextAttemptAtMs'
+>;
 
 export type KioskCore = {
   readonly kioskId: string;
   readonly handlers: HandlerTable;
+  /** Bank sync status and staff actions (a standalone kiosk reports mode `standalone` and an empty queue). */
+  readonly sync: KioskSyncControl;
   /** Events main pushes to the renderer (session snapshots, status). Returns unsubscribe. */
   subscribe(listener: CoreEventListener): () => void;
   /** Ends any session (card returned) — used when the renderer is replaced after a crash. */
   resetSession(reason: string): void;
+  /**
+   * Keeps customers out until a supervisor puts the kiosk back in service (the shell calls it when the page keeps
+   * crashing). Journalled, pushed to the screen, and remembered across restarts.
+   */
+  takeOutOfService(reason: string): void;
   close(): void;
 };
 

@@ -21,12 +21,19 @@ import { createSimulatedDispenser } from '../devices/simulated-cash-dispenser.ts
 import { createSimulatedDepositAcceptor } from '../devices/simulated-deposit-acceptor.ts';
 import { createJournal } from '../journal/journal.ts';
 import { createLedger } from '../ledger/ledger.ts';
-import { loadSettings } from '../settings/kiosk-settings.ts';
+import { loadSettings, saveSettings } from '../settings/kiosk-settings.ts';
+import { prepareStaff } from '../staff/staff-setup.ts';
+import { createStaffService } from '../staff/staff-service.ts';
 import type { ReceiptPrinter } from '../devices/receipt-printer.ts';
 import { createPdfFileReceiptPrinter } from '../receipts/pdf-file-printer.ts';
 import { createTeller } from '../transactions/teller.ts';
 import { createTraceNumbers } from '../transactions/trace-numbers.ts';
 import { createTransactionRepo } from '../transactions/transaction-repo.ts';
+import { createBankClient } from '../sync/bank-client.ts';
+import { type BankTransport, caCertificateOf, createHttpTransport } from '../sync/bank-transport.ts';
+import { bankCardKey, type BankCredentials, loadBankCredentials } from '../sync/provisioning.ts';
+import { createSyncEngine } from '../sync/sync-engine.ts';
+import { panLookupKey } from '../cards/card-secrets.ts';
 import { DEMO_ACCEPTED_DENOMINATIONS, seedDemoCashIfEmpty } from '../demo/seed-demo-cash.ts';
 import {
   type CoreEventListener,
@@ -39,6 +46,8 @@ import {
 export const DATABASE_FILE = 'kiosk.db';
 /** Receipts saved as PDF (no printer configured, or the browser host) go here, inside the data dir. */
 export const RECEIPTS_DIR = 'receipts';
+/** At most one status event per this interval (the queue length changes with every drained batch). */
+export const STATUS_EMIT_INTERVAL_MS = 1_000;
 
 function interruptedWithdrawals(db: Db): number {
   return (
@@ -55,6 +64,19 @@ function metaValue(db: Db, key: string, create: () => string): string {
   const value = create();
   db.prepare('INSERT INTO kiosk_meta (key, value) VALUES (?, ?)').run(key, value);
   return value;
+}
+
+const HELD_OUT_OF_SERVICE_KEY = 'held_out_of_service_reason';
+const OUT_OF_SERVICE_REASON_MAX = 200;
+
+function heldOutOfServiceReason(db: Db): string | null {
+  const row = db.prepare('SELECT value FROM kiosk_meta WHERE key = ?').get(HELD_OUT_OF_SERVICE_KEY) as { value: string } | undefined;
+  return row?.value ?? null;
+}
+
+function holdOutOfService(db: Db, reason: string | null): void {
+  if (reason === null) db.prepare('DELETE FROM kiosk_meta WHERE key = ?').run(HELD_OUT_OF_SERVICE_KEY);
+  else db.prepare('INSERT INTO kiosk_meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(HELD_OUT_OF_SERVICE_KEY, reason);
 }
 
 function upgradePending(db: Db): boolean {
@@ -106,7 +128,8 @@ export async function createKioskCore(options: KioskCoreOptions): Promise<KioskC
       kioskId: metaValue(db, 'kiosk_id', () => `K${randomBytes(3).toString('hex').toUpperCase()}`),
     }))();
     const hasCards = (db.prepare('SELECT count(*) AS n FROM cards').get() as { n: number }).n > 0;
-    const secrets = loadDeviceSecrets(options.openSecretStore(installationId), !hasCards);
+    const secretStore = options.openSecretStore(installationId);
+    const secrets = loadDeviceSecrets(secretStore, !hasCards);
     const pinHasher = createPinHasher(secrets.pinPepper);
 
     const now = () => clock.now();
@@ -115,11 +138,62 @@ export async function createKioskCore(options: KioskCoreOptions): Promise<KioskC
       if (seeded) logger.info('demo data seeded', { kioskId });
       seedDemoCashIfEmpty(db, now);
     }
-    const settings = loadSettings(db, { manualCardEntry: options.mode === 'demo', ...options.settingsOverrides });
+    const settingsOverrides = { manualCardEntry: options.mode === 'demo', ...options.settingsOverrides };
+    // Staff may change settings while the kiosk runs: every reader goes through `() => settings`.
+    let settings = loadSettings(db, settingsOverrides);
+    const staffStartup = await prepareStaff(db, secretStore, { mode: options.mode, passwordHasher: pinHasher, nowIso: new Date(clock.now()).toISOString() });
     const ledger = createLedger(db, { now });
     const cassettes = createCassetteRepo(db);
     const journal = createJournal(db, { now });
     const cards = createCardRepo(db);
+
+    // Bank sync: only with a bank URL; a standalone kiosk runs exactly as before (no hooks, no network).
+    let bankCredentials: BankCredentials | null = null;
+    let transport: BankTransport | null = null;
+    if (settings.bank.url !== null) {
+      bankCredentials = loadBankCredentials(secretStore);
+      if (!bankCredentials || settings.bank.deviceId === null) {
+        throw new KioskStartupError(
+          'DEVICE_SECRETS_MISSING',
+          'A bank is configured but this kiosk holds no device credentials for it in the OS keychain. Provision the kiosk with the bank\'s device bundle.',
+        );
+      }
+      transport = options.sync?.transport ?? createHttpTransport({ ca: caCertificateOf(settings.bank.caCertificate) });
+    }
+    let emitStatusSoon = () => {};
+    const sync = createSyncEngine({
+      db,
+      ledger,
+      cards,
+      settings: () => settings,
+      clock,
+      random: options.sync?.random ?? Math.random,
+      logger,
+      journal,
+      client:
+        bankCredentials && transport && settings.bank.url !== null && settings.bank.deviceId !== null
+          ? createBankClient({
+              baseUrl: settings.bank.url,
+              deviceId: settings.bank.deviceId,
+              deviceSecret: bankCredentials.deviceSecret,
+              transport,
+              now,
+              requestTimeoutMs: settings.bank.requestTimeoutMs,
+            })
+          : null,
+      cardLookupKey: bankCredentials?.cardLookupKey ?? null,
+      onStatusChange: () => emitStatusSoon(),
+      ...(options.sync?.queueLimits ? { queueLimits: options.sync.queueLimits } : {}),
+      ...(options.sync?.batching !== undefined ? { batching: options.sync.batching } : {}),
+    });
+    if (bankCredentials && options.mode === 'demo') {
+      // The demo cards' numbers are known, so their bank keys can be filled in before any of them is inserted.
+      for (const card of DEMO_CUSTOMERS.flatMap((customer) => customer.cards)) {
+        const local = cards.findByLookupKey(panLookupKey(secrets.panHmacKey, card.pan));
+        if (local) cards.setBankCardKey(local.id, bankCardKey(bankCredentials.cardLookupKey, card.pan));
+      }
+    }
+
     const teller = createTeller({
       db,
       ledger,
@@ -131,6 +205,7 @@ export async function createKioskCore(options: KioskCoreOptions): Promise<KioskC
       settings: () => settings,
       kioskId,
       now,
+      sync: sync.tellerHooks,
     });
 
     // Start-up checks: money that does not add up, or a journal without room, keeps customers out.
@@ -145,6 +220,8 @@ export async function createKioskCore(options: KioskCoreOptions): Promise<KioskC
       // A withdrawal cut off by a crash: whether the notes left the kiosk is for staff to reconcile, not to guess.
       outOfServiceReason = 'an interrupted withdrawal awaits reconciliation';
     }
+    // Taken out of service by the shell (a page that kept crashing) or by staff: stays so until staff say otherwise.
+    outOfServiceReason ??= heldOutOfServiceReason(db);
     journal.append({ kind: outOfServiceReason ? 'kiosk.out_of_service' : 'kiosk.in_service', data: { reason: outOfServiceReason ?? 'start' } });
     if (outOfServiceReason) logger.error('kiosk out of service', { reason: outOfServiceReason });
 
@@ -153,33 +230,56 @@ export async function createKioskCore(options: KioskCoreOptions): Promise<KioskC
       for (const listener of listeners) listener(event, payload);
     };
 
+    // One instance of each device, shared by the customer session and staff mode (diagnostics, test dispense).
+    const dispenser = options.devices?.dispenser ?? createSimulatedDispenser({ dispenseMs: 400, takeAfterMs: 0, retractMs: 400 });
+    const acceptor = options.devices?.acceptor ?? {
+      ...createSimulatedDepositAcceptor({ denominationsMinor: DEMO_ACCEPTED_DENOMINATIONS, countMs: 400 }),
+      denominationsMinor: DEMO_ACCEPTED_DENOMINATIONS,
+    };
     const session = createSessionService({
       cards,
       teller,
-      dispenser: options.devices?.dispenser ?? createSimulatedDispenser({ dispenseMs: 400, takeAfterMs: 0, retractMs: 400 }),
-      acceptor: options.devices?.acceptor ?? {
-        ...createSimulatedDepositAcceptor({ denominationsMinor: DEMO_ACCEPTED_DENOMINATIONS, countMs: 400 }),
-        denominationsMinor: DEMO_ACCEPTED_DENOMINATIONS,
-      },
+      dispenser,
+      acceptor,
       panHmacKey: secrets.panHmacKey,
       pinHasher,
       clock,
       logger,
       demoReader: options.mode === 'demo' ? createDemoReader() : null,
       settings: () => settings,
-      inService: () => outOfServiceReason === null && !journal.status().nearCapacity,
+      inService: () => outOfServiceReason === null && !journal.status().nearCapacity && sync.outOfServiceReason() === null,
       onChange: (snapshot) => emit('session.changed', snapshot),
       receiptPrinter: receiptPrinterOf(options, settings.receiptPrinterName),
+      sync: sync.sessionSync,
     });
 
-    const status = (): KioskStatus => ({
-      kioskId,
-      version: options.version,
-      mode: options.mode,
-      inService: outOfServiceReason === null,
-      outOfServiceReason,
-      manualCardEntry: settings.manualCardEntry,
-    });
+    const status = (): KioskStatus => {
+      const reason = outOfServiceReason ?? sync.outOfServiceReason();
+      return {
+        kioskId,
+        version: options.version,
+        mode: options.mode,
+        inService: reason === null,
+        outOfServiceReason: reason,
+        manualCardEntry: settings.manualCardEntry,
+        sync: sync.status(),
+      };
+    };
+
+    // Sync changes often (every drained batch): at most one status event per interval, the latest state last.
+    let lastStatusEmitMs = Number.NEGATIVE_INFINITY;
+    let statusTimer: unknown = null;
+    const emitStatusNow = () => {
+      statusTimer = null;
+      lastStatusEmitMs = clock.now();
+      if (db.open) emit('system.statusChanged', status());
+    };
+    emitStatusSoon = () => {
+      if (statusTimer !== null || !db.open) return;
+      const waitMs = lastStatusEmitMs + STATUS_EMIT_INTERVAL_MS - clock.now();
+      if (waitMs <= 0) emitStatusNow();
+      else statusTimer = clock.setTimeout(emitStatusNow, waitMs);
+    };
 
     // A damaged database found after start-up: customers out, staff told, the screen updated.
     const integrityPassed = integrity.then((verdict) => {
@@ -196,6 +296,40 @@ export async function createKioskCore(options: KioskCoreOptions): Promise<KioskC
       return false;
     });
     const outOfService = () => err('OUT_OF_SERVICE', 'The kiosk is out of service.');
+
+    const staff = createStaffService({
+      db,
+      ledger,
+      cassettes,
+      journal,
+      cards,
+      pinHasher,
+      passwordHasher: pinHasher,
+      panHmacKey: secrets.panHmacKey,
+      staffKey: staffStartup.staffKey,
+      settings: () => settings,
+      saveSettings: (next) => {
+        saveSettings(db, next);
+        settings = loadSettings(db, settingsOverrides);
+        return settings;
+      },
+      devices: { dispenser, acceptor },
+      clock,
+      logger,
+      kioskId,
+      dataDir: options.dataDir,
+      customerSessionState: () => session.snapshot().state,
+      outOfServiceReason: () => outOfServiceReason,
+      setOutOfService: (reason) => {
+        outOfServiceReason = reason;
+        // Back in service by a supervisor's word: a hold from a crash loop is lifted with it.
+        if (reason === null) holdOutOfService(db, null);
+        emit('system.statusChanged', status());
+      },
+      syncStatus: () => sync.status(),
+      requireDualControl: () => settings.staffDualControl,
+      onChange: (snapshot) => emit('staff.changed', snapshot),
+    });
 
     const handlers: HandlerTable = {
       session: {
@@ -218,6 +352,7 @@ export async function createKioskCore(options: KioskCoreOptions): Promise<KioskC
         cancel: () => session.cancel(),
         keepAlive: () => session.keepAlive(),
       },
+      staff: staff.handlers,
       system: {
         getStatus: () => ok(status()),
         listDemoCards: () =>
@@ -243,17 +378,44 @@ export async function createKioskCore(options: KioskCoreOptions): Promise<KioskC
     };
 
     logger.info('kiosk core started', { kioskId, version: options.version });
+    sync.start();
     return {
       kioskId,
       handlers,
+      sync: {
+        status: () => sync.status(),
+        drainNow: () => sync.drainNow(),
+        pullNow: () => sync.pullNow(),
+        listParked: (limit) => sync.listParked(limit),
+        retryParked: (seq) => sync.retryParked(seq),
+        discardParked: (seq, staffId) => sync.discardParked(seq, staffId),
+        listExceptions: (limit) => sync.listExceptions(limit),
+        resolveException: (id, staffId) => sync.resolveException(id, staffId),
+        idle: () => sync.idle(),
+        nextAttemptAtMs: () => sync.nextAttemptAtMs(),
+      },
       subscribe(listener) {
         listeners.add(listener);
         return () => listeners.delete(listener);
       },
       resetSession: (reason) => session.reset(reason),
+      takeOutOfService(reason) {
+        if (!db.open) return;
+        const held = reason.slice(0, OUT_OF_SERVICE_REASON_MAX);
+        outOfServiceReason = held;
+        holdOutOfService(db, held);
+        journal.append({ kind: 'kiosk.out_of_service', data: { reason: held } });
+        logger.error('kiosk out of service', { reason: held });
+        session.reset('taken out of service');
+        emit('system.statusChanged', status());
+      },
       close() {
         if (!db.open) return;
         session.dispose();
+        staff.dispose();
+        sync.close();
+        transport?.close();
+        if (statusTimer !== null) clock.clearTimeout(statusTimer);
         listeners.clear();
         db.close();
       },

@@ -459,6 +459,27 @@ describe('shuffled PIN keypad', () => {
 });
 
 describe('out of service', () => {
+  it('taken out of service by the shell: journalled, pushed to the screen, and still so after a restart', async () => {
+    let kiosk = await startKiosk();
+    const statuses: unknown[] = [];
+    kiosk.core.subscribe((event, payload) => {
+      if (event === 'system.statusChanged') statuses.push(payload);
+    });
+    kiosk.core.takeOutOfService('the kiosk page failed 6 times in 60 s');
+    expect(statuses).toMatchObject([{ inService: false, outOfServiceReason: 'the kiosk page failed 6 times in 60 s' }]);
+    expect(refused(await kiosk.call('insertCard', { source: 'demo', demoCardId: ANA.demoCardId }))).toBe('OUT_OF_SERVICE');
+    kiosk.core.close();
+    kiosk = { ...kiosk, core: await fixture.start(kiosk.clock) };
+    expect(await kiosk.core.handlers.system.getStatus({})).toMatchObject({
+      ok: true,
+      value: { inService: false, outOfServiceReason: 'the kiosk page failed 6 times in 60 s' },
+    });
+    const db = kiosk.db();
+    const entries = db.prepare("SELECT data FROM journal WHERE kind = 'kiosk.out_of_service'").all() as { data: string }[];
+    db.close();
+    expect(entries.map((row) => JSON.parse(row.data) as unknown)).toContainEqual({ reason: 'the kiosk page failed 6 times in 60 s' });
+  });
+
   it('a database that fails the background integrity check refuses PINs and takes the kiosk out of service', async () => {
     let kiosk = await startKiosk();
     kiosk.core.close();

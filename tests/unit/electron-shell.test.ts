@@ -1,15 +1,29 @@
 // The Electron shell against a recording fake `electron` module (the binary cannot run here): window security
 // options, the app:// protocol, IPC registration and sender checks, deny-by-default guards, lifecycle, the preload.
-import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runInNewContext } from 'node:vm';
+import Database from 'better-sqlite3';
 import { build } from 'vite';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { KioskStartupError, type KioskCoreOptions } from '../../electron/core/kiosk-core-types.ts';
 import { createTrustedSenderPredicate, senderFrom } from '../../electron/ipc/register-electron-ipc.ts';
 import type { Sender } from '../../electron/ipc/router.ts';
-import { type KioskShell, type ShellElectron, WINDOW_REPLACEMENTS_MAX, startKioskShell } from '../../electron/main.ts';
+import { migrate } from '../../electron/db/migrate.ts';
+import { migrations } from '../../electron/db/migrations/index.ts';
+import {
+  CRASH_DUMPS_DIR,
+  type KioskShell,
+  OUT_OF_SERVICE_HEADLINE,
+  REPEATED_FAILURE_MESSAGE,
+  STARTUP_ERROR_TITLE,
+  STARTUP_FAULT_MESSAGES,
+  type ShellElectron,
+  WINDOW_REPLACEMENTS_MAX,
+  startKioskShell,
+} from '../../electron/main.ts';
 import {
   APP_ENTRY_URL,
   APP_ORIGIN,
@@ -19,7 +33,7 @@ import {
   resolveAppPath,
 } from '../../electron/protocol.ts';
 import { createKeychainSecretStore } from '../../electron/secrets/secret-store.ts';
-import { devRendererUrl, isBlockedShortcut } from '../../electron/window.ts';
+import { OUT_OF_SERVICE_PAGE_CSP, devRendererUrl, isBlockedShortcut } from '../../electron/window.ts';
 import { type AtmApi, channelEntries, contractEvents } from '../../shared/ipc/index.ts';
 import * as fake from './fakes/fake-electron.ts';
 import { type FakeKioskCore, createFakeKioskCore, idleSnapshot, status } from './fakes/fake-kiosk-core.ts';
@@ -59,17 +73,24 @@ afterEach(async () => {
   await rm(workDir, { recursive: true, force: true });
 });
 
-function startShell(
-  options: { env?: Record<string, string>; createCore?: () => Promise<FakeKioskCore>; now?: () => number } = {},
-): KioskShell {
+type ShellOptions = {
+  env?: Record<string, string>;
+  createCore?: () => Promise<FakeKioskCore>;
+  now?: () => number;
+  takeOutOfService?: (core: unknown, reason: string) => void;
+  electron?: Partial<typeof fake.fakeElectronModule>;
+};
+
+function startShell(options: ShellOptions = {}): KioskShell {
   return startKioskShell({
-    electron: fake.fakeElectronModule as unknown as ShellElectron,
+    electron: { ...fake.fakeElectronModule, ...options.electron } as unknown as ShellElectron,
     createCore: async (coreOpts) => {
       coreOptions.push(coreOpts);
       return options.createCore ? options.createCore() : core;
     },
     env: options.env ?? {},
     ...(options.now ? { now: options.now } : {}),
+    ...(options.takeOutOfService ? { takeOutOfService: options.takeOutOfService } : {}),
   });
 }
 
@@ -86,6 +107,49 @@ function onlyWindow(): fake.FakeBrowserWindow {
 
 function mainFrameEvent(window: fake.FakeBrowserWindow) {
   return { sender: window.webContents, senderFrame: window.webContents.mainFrame };
+}
+
+const DATA_URL_PREFIX = 'data:text/html;charset=utf-8,';
+
+/** The HTML an out-of-service window shows (it loads a self-contained data: URL). */
+function pageHtml(window: fake.FakeBrowserWindow | undefined): string {
+  const url = window?.loadedUrl ?? '';
+  expect(url.startsWith(DATA_URL_PREFIX), url.slice(0, 40)).toBe(true);
+  return decodeURIComponent(url.slice(DATA_URL_PREFIX.length));
+}
+
+function press(
+  contents: fake.FakeWebContents,
+  key: string,
+  modifiers: { control?: boolean; meta?: boolean; alt?: boolean; shift?: boolean } = {},
+): boolean {
+  const event = fake.fakeEvent();
+  contents.emit('before-input-event', event, {
+    key,
+    control: false,
+    meta: false,
+    alt: false,
+    shift: false,
+    ...modifiers,
+  });
+  return event.defaultPrevented;
+}
+
+/** The window the shell shows when it may not run the app: kiosk, locked down, no preload, no devtools. */
+function expectOutOfServiceWindow(window: fake.FakeBrowserWindow | undefined): string {
+  expect(window?.options).toMatchObject({
+    kiosk: true,
+    fullscreen: true,
+    webPreferences: { contextIsolation: true, sandbox: true, nodeIntegration: false, devTools: false },
+  });
+  expect((window?.options.webPreferences as Record<string, unknown>).preload).toBeUndefined();
+  expect(window?.webContents.zoomLimits).toEqual([1, 1]);
+  expect(press(window?.webContents as fake.FakeWebContents, 'F4', { alt: true })).toBe(true);
+  const html = pageHtml(window);
+  expect(html).toContain(`content="${OUT_OF_SERVICE_PAGE_CSP}"`);
+  expect(html).not.toMatch(/<script/i);
+  expect(html).toContain(OUT_OF_SERVICE_HEADLINE);
+  return html;
 }
 
 describe('kiosk window', () => {
@@ -138,33 +202,67 @@ describe('kiosk window', () => {
     contents.emit('context-menu', menu, {});
     expect(menu.defaultPrevented).toBe(true);
 
-    const press = (key: string, modifiers: { control?: boolean; alt?: boolean; shift?: boolean } = {}) => {
-      const event = fake.fakeEvent();
-      contents.emit('before-input-event', event, {
-        key,
-        control: false,
-        meta: false,
-        alt: false,
-        shift: false,
-        ...modifiers,
-      });
-      return event.defaultPrevented;
-    };
-    for (const blocked of [
+    const blocked: Array<[string, { control?: boolean; meta?: boolean; alt?: boolean; shift?: boolean }?]> = [
+      // reload, devtools, close, quit, print, zoom, full screen, history
       ['r', { control: true }],
-      ['=', { control: true }],
-      ['-', { control: true }],
-      ['I', { control: true, shift: true }],
+      ['R', { control: true, shift: true }],
+      ['r', { meta: true }],
       ['F5'],
+      ['F5', { control: true }],
+      ['I', { control: true, shift: true }],
+      ['i', { meta: true, alt: true }],
+      ['J', { control: true, shift: true }],
       ['F12'],
+      ['w', { control: true }],
+      ['w', { meta: true }],
+      ['q', { control: true }],
+      ['q', { meta: true }],
       ['F4', { alt: true }],
+      ['F4', { control: true }],
+      [' ', { alt: true }],
+      ['p', { control: true }],
+      ['p', { meta: true }],
+      ['=', { control: true }],
+      ['+', { control: true, shift: true }],
+      ['-', { control: true }],
+      ['0', { control: true }],
+      ['ZoomIn'],
+      ['ZoomOut'],
+      ['F11'],
+      ['f', { control: true, meta: true }],
+      ['Enter', { alt: true, control: true }],
       ['ArrowLeft', { alt: true }],
-    ] as const) {
-      expect(press(blocked[0], blocked[1]), `${blocked[0]} ${JSON.stringify(blocked[1])}`).toBe(true);
+      ['ArrowRight', { alt: true }],
+      ['Home', { alt: true }],
+      ['BrowserBack'],
+      ['BrowserRefresh'],
+      ['ContextMenu'],
+    ];
+    for (const [key, modifiers] of blocked) {
+      expect(press(contents, key, modifiers), `${key} ${JSON.stringify(modifiers ?? {})}`).toBe(true);
     }
-    for (const allowed of ['1', '0', 'Enter', 'Escape', 'Backspace', 'F1', 'F4', 'F8'])
-      expect(press(allowed), allowed).toBe(false);
+    // Keypad, Enter/Cancel/Clear and the side buttons F1–F8 (F9, F10 too) reach the page.
+    const sideButtons = ['F1', 'F2', 'F3', 'F4', 'F6', 'F7', 'F8', 'F9', 'F10'];
+    for (const allowed of ['1', '0', 'Enter', 'Escape', 'Backspace', 'Tab', ...sideButtons]) {
+      expect(press(contents, allowed), allowed).toBe(false);
+    }
+    // Staff screens keep text editing.
+    for (const key of ['a', 'c', 'v', 'x', 'z', 'y']) expect(press(contents, key, { control: true }), key).toBe(false);
     expect(isBlockedShortcut({ key: 'v', control: true, meta: false, alt: false, shift: false })).toBe(false);
+  });
+
+  it('locks zoom at 100 %: pinch limits, and the zoom factor reset on every load and zoom request', async () => {
+    await bootShell();
+    const contents = onlyWindow().webContents;
+    expect(contents.zoomLimits).toEqual([1, 1]);
+    expect(contents.zoomFactor).toBe(1);
+    for (const event of ['zoom-changed', 'did-finish-load']) {
+      contents.zoomFactor = 2.5;
+      contents.zoomLimits = null;
+      contents.emit(event, fake.fakeEvent(), 'in');
+      expect(contents.zoomFactor, event).toBe(1);
+      expect(contents.zoomLimits, event).toEqual([1, 1]);
+    }
   });
 });
 
@@ -228,6 +326,11 @@ describe('app:// protocol', () => {
       'app://kiosk/C:%5CWindows%5Cwin.ini',
       'app://kiosk/c:/windows/win.ini',
       'app://kiosk/%00index.html',
+      'app://kiosk/index.html%00.png',
+      'app://kiosk/%2e%2e%2f%2e%2e%2fsecret.txt',
+      'app://kiosk/..%5cpackage.json',
+      'app://kiosk/%5C%5Cserver%5Cshare%5Cindex.html',
+      'app://kiosk/\\\\server\\share\\index.html',
       'app://kiosk/%zz',
     ];
     for (const url of attempts) {
@@ -240,9 +343,14 @@ describe('app:// protocol', () => {
       expect(response.status, url).not.toBe(200);
       expect(await response.text(), url).not.toContain(SECRET);
     }
+    // Double encoding decodes once: a segment literally named `%2e%2e`, which stays under the root (and is absent).
+    const doubleEncoded = resolveAppPath('app://kiosk/%252e%252e/package.json', rendererRoot);
+    expect((doubleEncoded as { filePath: string }).filePath.startsWith(join(rendererRoot, '%2e%2e'))).toBe(true);
+    expect((await get('app://kiosk/%252e%252e/package.json')).status).toBe(404);
     // Dot segments are refused even when they would stay inside the root: no normalising, no guessing.
     expect(resolveAppPath('app://kiosk/assets/../index.html', rendererRoot)).toEqual({ ok: false, status: 403 });
     expect(resolveAppPath('app://kiosk/./index.html', rendererRoot)).toEqual({ ok: false, status: 403 });
+    expect(resolveAppPath('app://kiosk/assets/%2E%2e/index.html', rendererRoot)).toEqual({ ok: false, status: 403 });
     // Raw slashes make an "absolute" path that still resolves under the root, where there is no such file.
     const doubled = await get(`app://kiosk/${secretPath}`);
     expect(doubled.status).toBe(404);
@@ -394,6 +502,25 @@ describe('deny by default', () => {
       expect(callback).toHaveBeenCalledExactlyOnceWith(false);
       expect(permissionCheckHandler?.(onlyWindow().webContents, permission, APP_ORIGIN, {})).toBe(false);
     }
+    // WebUSB / WebHID / Web Serial: the devices belong to main.
+    const { devicePermissionHandler } = fake.session.defaultSession;
+    for (const deviceType of ['usb', 'hid', 'serial']) {
+      expect(devicePermissionHandler?.({ deviceType, origin: APP_ORIGIN, device: {} }), deviceType).toBe(false);
+    }
+  });
+
+  it('never starts the crash reporter: dumps would hold renderer memory (the PIN keypad)', async () => {
+    const sources: string[] = [];
+    const collect = async (dir: string) => {
+      for (const entry of await readdir(dir, { withFileTypes: true })) {
+        const path = join(dir, entry.name);
+        if (entry.isDirectory()) await collect(path);
+        else if (entry.name.endsWith('.ts')) sources.push(path);
+      }
+    };
+    await collect(join(import.meta.dirname, '../../electron'));
+    expect(sources.length).toBeGreaterThan(10);
+    for (const path of sources) expect(await readFile(path, 'utf8'), path).not.toMatch(/crashReporter/);
   });
 
   it('removes the application menu', async () => {
@@ -433,21 +560,104 @@ describe('lifecycle', () => {
     expect(coreOptions[0]?.mode).toBe('live');
   });
 
-  it('fails closed on a KioskStartupError: error box, exit(1), no window, no IPC', async () => {
-    const message = 'The OS keychain is not available.';
-    await bootShell({ createCore: () => Promise.reject(new KioskStartupError('SECRET_STORE_UNAVAILABLE', message)) });
-    expect(fake.calls.errorBoxes).toEqual([{ title: 'ATM Kiosk cannot start', content: message }]);
-    expect(fake.calls.exitCodes).toEqual([1]);
-    expect(fake.FakeBrowserWindow.instances).toHaveLength(0);
+  it('keeps the display awake while it runs', async () => {
+    await bootShell();
+    expect([...fake.powerSaveBlocker.active.values()]).toEqual(['prevent-display-sleep']);
+    fake.app.emit('will-quit', fake.fakeEvent());
+    expect(fake.powerSaveBlocker.active.size).toBe(0);
+  });
+
+  it('points crash dumps at a folder under the data dir that is emptied at every start', async () => {
+    const dumps = join(fake.appState.userData, CRASH_DUMPS_DIR);
+    await mkdir(dumps, { recursive: true });
+    await writeFile(join(dumps, 'old.dmp'), 'memory with a PIN in it');
+    await bootShell();
+    expect(fake.calls.paths).toEqual([{ name: 'crashDumps', path: dumps }]);
+    expect(existsSync(dumps)).toBe(false);
+  });
+
+  it('says on screen that a newer database was refused (downgrade), and fails closed: no IPC, no exit', async () => {
+    // The real migration runner's refusal, as a downgraded kiosk meets it.
+    const db = new Database(':memory:');
+    db.pragma('user_version = 9990');
+    let refusal: unknown;
+    try {
+      migrate(db, migrations);
+    } catch (error) {
+      refusal = error;
+    }
+    db.close();
+    expect(refusal).toMatchObject({ code: 'DATABASE_TOO_NEW' });
+
+    await bootShell({ createCore: () => Promise.reject(refusal) });
+    const html = expectOutOfServiceWindow(onlyWindow());
+    expect(html).toContain(STARTUP_ERROR_TITLE);
+    expect(html).toContain(STARTUP_FAULT_MESSAGES.DATABASE_TOO_NEW);
+    expect(html).toMatch(/newer version of ATM Kiosk/);
+    expect(html).toMatch(/install the newer version again/i);
+    // The core's own words, with the schema versions, for the technician.
+    expect(html).toMatch(/schema 9990, this version knows \d+/);
     expect(fake.ipcMain.handlers.size).toBe(0);
+    // Staying up is deliberate: an exit would have the supervisor restart into the same refusal, then reboot.
+    expect(fake.calls.exitCodes).toEqual([]);
+    expect(fake.calls.errorBoxes).toEqual([]);
+    const log = await readFile(join(fake.appState.userData, 'logs', 'kiosk.log'), 'utf8');
+    expect(log).toContain('"code":"DATABASE_TOO_NEW"');
+  });
+
+  it('names every known start-up fault on the out-of-service page, by its code', async () => {
+    const faults = ['SECRET_STORE_UNAVAILABLE', 'DEVICE_SECRETS_MISSING', 'DATABASE_DAMAGED'] as const;
+    for (const code of faults) {
+      fake.resetFakeElectron();
+      Object.assign(fake.appState, { appPath, userData: join(workDir, `user-data-${code}`) });
+      const message = `core says ${code}`;
+      await bootShell({ createCore: () => Promise.reject(new KioskStartupError(code, message)) });
+      const html = expectOutOfServiceWindow(onlyWindow());
+      expect(html, code).toContain(STARTUP_FAULT_MESSAGES[code]);
+      expect(html, code).toContain(message);
+      expect(fake.ipcMain.handlers.size).toBe(0);
+    }
   });
 
   it('fails closed on an unexpected start-up fault without showing its internals', async () => {
     await bootShell({ createCore: () => Promise.reject(new Error('SQLITE_CORRUPT at /secret/path')) });
+    const html = expectOutOfServiceWindow(onlyWindow());
+    expect(html).toContain(STARTUP_FAULT_MESSAGES.UNEXPECTED);
+    expect(html).not.toContain('/secret/path');
+    expect(fake.ipcMain.handlers.size).toBe(0);
+    const log = await readFile(join(fake.appState.userData, 'logs', 'kiosk.log'), 'utf8');
+    expect(log).toContain('SQLITE_CORRUPT at /secret/path');
+  });
+
+  it('shows a fault that escapes before the log exists on the page, since no log line can point to it', async () => {
+    await bootShell({
+      electron: {
+        protocol: {
+          ...fake.protocol,
+          handle: () => {
+            throw new Error('protocol app already handled');
+          },
+        },
+      },
+    });
+    const html = expectOutOfServiceWindow(onlyWindow());
+    expect(html).toContain('protocol app already handled');
+    expect(fake.calls.exitCodes).toEqual([]);
+  });
+
+  it('falls back to an error dialog and exit(1) when not even the out-of-service page can open', async () => {
+    // Electron throws from the constructor when no window can be made (no display, GPU gone).
+    function NoDisplayWindow(): never {
+      throw new Error('no display');
+    }
+    await bootShell({
+      createCore: () => Promise.reject(new KioskStartupError('DATABASE_TOO_NEW', 'schema 9990')),
+      electron: { BrowserWindow: NoDisplayWindow as unknown as typeof fake.FakeBrowserWindow },
+    });
+    expect(fake.calls.errorBoxes).toEqual([
+      { title: STARTUP_ERROR_TITLE, content: `${STARTUP_FAULT_MESSAGES.DATABASE_TOO_NEW}\nschema 9990` },
+    ]);
     expect(fake.calls.exitCodes).toEqual([1]);
-    expect(fake.calls.errorBoxes).toHaveLength(1);
-    expect(fake.calls.errorBoxes[0]?.content).not.toContain('/secret/path');
-    expect(fake.FakeBrowserWindow.instances).toHaveLength(0);
   });
 
   it('replaces a crashed page with a new window at idle and sends events there', async () => {
@@ -486,13 +696,73 @@ describe('lifecycle', () => {
     expect(fake.FakeBrowserWindow.instances).toHaveLength(2);
   });
 
-  it('exits for the supervisor when the page keeps failing', async () => {
-    await bootShell({ now: () => 1_000 });
+  it('goes out of service (journal via the core) when the page keeps failing, and stays up', async () => {
+    const outOfService: string[] = [];
+    await bootShell({ now: () => 1_000, takeOutOfService: (_core, reason) => outOfService.push(reason) });
     for (let failure = 0; failure <= WINDOW_REPLACEMENTS_MAX; failure++) {
       fake.FakeBrowserWindow.instances.at(-1)?.emit('unresponsive');
     }
-    expect(fake.FakeBrowserWindow.instances).toHaveLength(1 + WINDOW_REPLACEMENTS_MAX);
+    // The first window, its replacements, then the out-of-service page instead of another replacement.
+    expect(fake.FakeBrowserWindow.instances).toHaveLength(2 + WINDOW_REPLACEMENTS_MAX);
+    expect(fake.FakeBrowserWindow.instances.filter((window) => !window.destroyed)).toHaveLength(1);
+    expect(core.resets).toHaveLength(1 + WINDOW_REPLACEMENTS_MAX);
+    expect(outOfService).toHaveLength(1);
+    expect(outOfService[0]).toMatch(/failed 6 times within 60 s \(last: renderer unresponsive\)/);
+    const page = fake.FakeBrowserWindow.instances.at(-1);
+    expect(expectOutOfServiceWindow(page)).toContain(REPEATED_FAILURE_MESSAGE);
+    expect(fake.calls.exitCodes).toEqual([]);
+
+    // The page is not the app: it cannot call in, and events are not forwarded to a page without a preload.
+    const handler = fake.ipcMain.handlers.get('atm:system:getStatus');
+    expect(await handler?.(mainFrameEvent(page as fake.FakeBrowserWindow), {})).toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN_SENDER' },
+    });
+    // If even the static page dies, the supervisor restarts the app.
+    page?.webContents.emit('render-process-gone', fake.fakeEvent(), { reason: 'crashed', exitCode: 139 });
     expect(fake.calls.exitCodes).toEqual([1]);
+  });
+
+  it('counts failures per minute: a failure now and then is replaced every time', async () => {
+    let clock = 0;
+    await bootShell({ now: () => clock, takeOutOfService: () => expect.fail('not out of service') });
+    for (let failure = 0; failure < 3 * WINDOW_REPLACEMENTS_MAX; failure++) {
+      clock += 20_000;
+      fake.FakeBrowserWindow.instances.at(-1)?.emit('unresponsive');
+    }
+    expect(fake.FakeBrowserWindow.instances).toHaveLength(1 + 3 * WINDOW_REPLACEMENTS_MAX);
+    expect(fake.FakeBrowserWindow.instances.at(-1)?.loadedUrl).toBe(APP_ENTRY_URL);
+  });
+
+  it("calls the core's takeOutOfService by default, and still shows the page when the core cannot record it", async () => {
+    const recorded: string[] = [];
+    const withMethod = Object.assign(createFakeKioskCore(), {
+      takeOutOfService: (reason: string) => recorded.push(reason),
+    });
+    await bootShell({ now: () => 1_000, createCore: async () => withMethod });
+    for (let failure = 0; failure <= WINDOW_REPLACEMENTS_MAX; failure++) {
+      fake.FakeBrowserWindow.instances.at(-1)?.webContents.emit('render-process-gone', fake.fakeEvent(), {
+        reason: 'oom',
+        exitCode: 1,
+      });
+    }
+    expect(recorded).toHaveLength(1);
+    expect(recorded[0]).toContain('renderer gone: oom');
+
+    fake.resetFakeElectron();
+    Object.assign(fake.appState, { appPath, userData: join(workDir, 'user-data-2') });
+    const failing = Object.assign(createFakeKioskCore(), {
+      takeOutOfService: () => {
+        throw new Error('database is locked');
+      },
+    });
+    await bootShell({ now: () => 1_000, createCore: async () => failing });
+    for (let failure = 0; failure <= WINDOW_REPLACEMENTS_MAX; failure++) {
+      fake.FakeBrowserWindow.instances.at(-1)?.emit('unresponsive');
+    }
+    expectOutOfServiceWindow(fake.FakeBrowserWindow.instances.at(-1));
+    const log = await readFile(join(workDir, 'user-data-2', 'logs', 'kiosk.log'), 'utf8');
+    expect(log).toContain('the core could not record out of service');
   });
 
   it('does not replace windows while the app quits', async () => {
@@ -518,7 +788,9 @@ describe('preload', () => {
   it('exposes a frozen window.atm with one named method per channel and no generic invoke', async () => {
     const api = await preloadApi();
     expect(Object.isFrozen(api)).toBe(true);
-    expect(Object.keys(api).sort()).toEqual(['on', 'session', 'system']);
+    // One object per contract domain, plus `on`.
+    const domains = [...new Set(channelEntries.map((entry) => entry.domain as string))];
+    expect(Object.keys(api).sort()).toEqual(['on', ...domains].sort());
     expect('invoke' in api).toBe(false);
     for (const entry of channelEntries) {
       const domain = api[entry.domain] as Record<string, unknown>;

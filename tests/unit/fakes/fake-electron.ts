@@ -27,6 +27,7 @@ export class FakeWebContents extends EventEmitter {
   readonly sent: Array<{ channel: string; payload: unknown }> = [];
   windowOpenHandler: ((details: { url: string }) => { action: string }) | null = null;
   zoomLimits: [number, number] | null = null;
+  zoomFactor = 1;
   destroyed = false;
 
   setWindowOpenHandler(handler: (details: { url: string }) => { action: string }) {
@@ -35,6 +36,9 @@ export class FakeWebContents extends EventEmitter {
   setVisualZoomLevelLimits(minimum: number, maximum: number) {
     this.zoomLimits = [minimum, maximum];
     return Promise.resolve();
+  }
+  setZoomFactor(factor: number) {
+    this.zoomFactor = factor;
   }
   send(channel: string, payload: unknown) {
     this.sent.push({ channel, payload });
@@ -103,9 +107,18 @@ type Calls = {
   errorBoxes: Array<{ title: string; content: string }>;
   applicationMenus: unknown[];
   privilegedSchemes: unknown[];
+  /** `app.setPath(name, path)` calls, in order. */
+  paths: Array<{ name: string; path: string }>;
 };
 
-export const calls: Calls = { quit: 0, exitCodes: [], errorBoxes: [], applicationMenus: [], privilegedSchemes: [] };
+export const calls: Calls = {
+  quit: 0,
+  exitCodes: [],
+  errorBoxes: [],
+  applicationMenus: [],
+  privilegedSchemes: [],
+  paths: [],
+};
 
 export const appState = {
   lockObtained: true,
@@ -125,6 +138,9 @@ export const app = Object.assign(new EventEmitter(), {
   whenReady: () => Promise.resolve(),
   getAppPath: () => appState.appPath,
   getPath: (name: string) => (name === 'userData' ? appState.userData : `/nonexistent-${name}`),
+  setPath: (name: string, path: string) => {
+    calls.paths.push({ name, path });
+  },
   getVersion: () => '0.1.0-test',
 });
 // A getter (Object.assign would copy a getter's value once), so tests can flip it per case.
@@ -157,11 +173,15 @@ export const session = {
   defaultSession: {
     permissionRequestHandler: null as PermissionRequestHandler | null,
     permissionCheckHandler: null as ((...args: unknown[]) => boolean) | null,
+    devicePermissionHandler: null as ((...args: unknown[]) => boolean) | null,
     setPermissionRequestHandler(handler: PermissionRequestHandler) {
       this.permissionRequestHandler = handler;
     },
     setPermissionCheckHandler(handler: (...args: unknown[]) => boolean) {
       this.permissionCheckHandler = handler;
+    },
+    setDevicePermissionHandler(handler: (...args: unknown[]) => boolean) {
+      this.devicePermissionHandler = handler;
     },
   },
 };
@@ -175,6 +195,20 @@ export const dialog = {
 export const Menu = {
   setApplicationMenu(menu: unknown) {
     calls.applicationMenus.push(menu);
+  },
+};
+
+/** Records blockers as Electron's powerSaveBlocker would hand out ids; `active` holds the ones not stopped. */
+export const powerSaveBlocker = {
+  nextId: 1,
+  active: new Map<number, string>(),
+  start(type: string) {
+    const id = powerSaveBlocker.nextId++;
+    powerSaveBlocker.active.set(id, type);
+    return id;
+  },
+  stop(id: number) {
+    return powerSaveBlocker.active.delete(id);
   },
 };
 
@@ -200,6 +234,8 @@ export function resetFakeElectron(): void {
   calls.errorBoxes.length = 0;
   calls.applicationMenus.length = 0;
   calls.privilegedSchemes.length = 0;
+  calls.paths.length = 0;
+  powerSaveBlocker.active.clear();
   Object.assign(appState, {
     lockObtained: true,
     isPackaged: false,
@@ -213,6 +249,7 @@ export function resetFakeElectron(): void {
   protocol.handlers.clear();
   session.defaultSession.permissionRequestHandler = null;
   session.defaultSession.permissionCheckHandler = null;
+  session.defaultSession.devicePermissionHandler = null;
   ipcRenderer.removeAllListeners();
   ipcRenderer.invocations.length = 0;
   contextBridge.exposed.clear();
@@ -227,6 +264,7 @@ export const fakeElectronModule = {
   session,
   dialog,
   Menu,
+  powerSaveBlocker,
   ipcRenderer,
   contextBridge,
 };
