@@ -66,6 +66,8 @@ type Session = {
   readonly keypadDigits: readonly string[] | null;
   /** The receipt (by STAN) the customer asked to print, and what became of it. */
   readonly printed: { readonly stan: string; readonly outcome: 'printed' | 'saved' | 'failed' } | null;
+  /** Asked for at take_cash: print the withdrawal's receipt, in this language, once it exists. */
+  readonly receiptWanted: LanguageCode | null;
 };
 
 const IDLE: Session = {
@@ -82,6 +84,7 @@ const IDLE: Session = {
   timeoutAtMs: null,
   keypadDigits: null,
   printed: null,
+  receiptWanted: null,
 };
 
 /** Steps that wait for the customer and end the session when nobody answers. */
@@ -191,7 +194,23 @@ export function createSessionService(deps: SessionServiceDeps) {
       receipt: session.receipt,
       timeoutAtMs: session.timeoutAtMs,
       pinKeypad: (session.state === 'pin_entry' || session.state === 'pin_change') && session.keypadDigits ? { digits: [...session.keypadDigits] } : null,
-      receiptDelivery: session.receipt && session.printed?.stan === session.receipt.stan ? session.printed.outcome : null,
+      receiptDelivery:
+        session.state === 'take_cash'
+          ? session.receiptWanted !== null
+            ? 'queued'
+            : null
+          : session.receipt && session.printed?.stan === session.receipt.stan
+            ? session.printed.outcome
+            : session.receiptWanted !== null
+              ? 'queued'
+              : null,
+      cash:
+        session.state === 'take_cash' && session.withdrawal
+          ? {
+              amountMinor: session.withdrawal.outcome.presentedAmountMinor,
+              partial: session.withdrawal.outcome.presentedAmountMinor < session.withdrawal.authorised.amountMinor,
+            }
+          : null,
     };
   };
 
@@ -269,6 +288,37 @@ export function createSessionService(deps: SessionServiceDeps) {
     }
   };
 
+  /** Prints the session's current receipt once (again only after a failure); the outcome lands on the snapshot. */
+  const printCurrentReceipt = async (language: LanguageCode): Promise<Envelope<SessionSnapshot>> => {
+    const receipt = session.receipt;
+    const who = customer();
+    if (!receipt || !who) return err('INVALID_STATE', 'There is no receipt to print.');
+    if (printing) return err('SESSION_BUSY', 'The receipt is printing.');
+    if (session.printed?.stan === receipt.stan && session.printed.outcome !== 'failed') return ok(snapshot());
+    printing = true;
+    let outcome: PrintOutcome;
+    try {
+      outcome = await deps.receiptPrinter.print(layoutReceipt(receipt, language));
+    } catch {
+      outcome = { kind: 'failed', reason: 'printer error' };
+    } finally {
+      printing = false;
+    }
+    teller.journalEntry(who, 'receipt.printed', { stan: receipt.stan, data: { delivery: outcome.kind } });
+    if (outcome.kind === 'failed') logger.warn('receipt not printed', { sessionId: who.sessionId, reason: outcome.reason });
+    // The session may have ended while the printer worked; the journal has the outcome either way.
+    if (session.id !== who.sessionId) return ok(snapshot());
+    return ok(transition({ ...session, printed: { stan: receipt.stan, outcome: outcome.kind } }));
+  };
+
+  /** A receipt asked for while the cash waited in the slot prints now that the withdrawal has settled. */
+  const printIfWanted = () => {
+    const language = session.receiptWanted;
+    if (language === null) return;
+    session = { ...session, receiptWanted: null };
+    void printCurrentReceipt(language);
+  };
+
   /** Cash left in the slot: retract it and void the hold. The card is already back with the customer. */
   const retractCash = async () => {
     const pending = session.withdrawal;
@@ -282,6 +332,7 @@ export function createSessionService(deps: SessionServiceDeps) {
       const receipt = teller.retractWithdrawal(who, pending.authorised, pending.outcome, retract.notes);
       if (session.id !== sessionId) return;
       transition({ ...session, state: 'goodbye', refusal: 'CASH_RETRACTED', withdrawal: null, receipt });
+      printIfWanted();
     });
   };
 
@@ -586,7 +637,9 @@ export function createSessionService(deps: SessionServiceDeps) {
         }
         const receipt = teller.completeWithdrawal(who, pending.authorised, pending.outcome);
         teller.journalEntry(who, 'session.ended', { data: { reason: 'finished' } });
-        return ok(transition({ ...session, state: 'goodbye', refusal: null, withdrawal: null, accounts: null, receipt }));
+        const settled = transition({ ...session, state: 'goodbye', refusal: null, withdrawal: null, accounts: null, receipt });
+        printIfWanted();
+        return ok(settled);
       });
     },
 
@@ -723,25 +776,10 @@ export function createSessionService(deps: SessionServiceDeps) {
     async printReceipt(language: LanguageCode): Promise<Envelope<SessionSnapshot>> {
       const refused = guard(RECEIPT_STATES);
       if (refused) return refused;
-      const receipt = session.receipt;
-      const who = customer();
-      if (!receipt || !who) return err('INVALID_STATE', 'There is no receipt to print.');
-      if (printing) return err('SESSION_BUSY', 'The receipt is printing.');
-      if (session.printed?.stan === receipt.stan && session.printed.outcome !== 'failed') return ok(snapshot());
-      printing = true;
-      let outcome: PrintOutcome;
-      try {
-        outcome = await deps.receiptPrinter.print(layoutReceipt(receipt, language));
-      } catch {
-        outcome = { kind: 'failed', reason: 'printer error' };
-      } finally {
-        printing = false;
-      }
-      teller.journalEntry(who, 'receipt.printed', { stan: receipt.stan, data: { delivery: outcome.kind } });
-      if (outcome.kind === 'failed') logger.warn('receipt not printed', { sessionId: who.sessionId, reason: outcome.reason });
-      // The session may have ended while the printer worked; the journal has the outcome either way.
-      if (session.id !== who.sessionId) return ok(snapshot());
-      return ok(transition({ ...session, printed: { stan: receipt.stan, outcome: outcome.kind } }));
+      // With the cash in the slot the withdrawal's receipt does not exist yet (the device decides what is posted):
+      // the request is remembered and the receipt prints as the withdrawal settles.
+      if (session.state === 'take_cash') return ok(transition({ ...session, receiptWanted: language }));
+      return printCurrentReceipt(language);
     },
 
     keepAlive(): Envelope<SessionSnapshot> {

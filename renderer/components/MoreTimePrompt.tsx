@@ -76,19 +76,41 @@ function MoreTimeDialog({ secondsLeft }: { readonly secondsLeft: number }) {
     return () => window.removeEventListener('keydown', listener, { capture: true });
   }, []);
   return (
-    <div className="more-time" role="alertdialog" aria-modal="true" aria-labelledby="more-time-title" aria-describedby="more-time-countdown" data-testid="more-time">
+    <div
+      className="more-time"
+      role="alertdialog"
+      aria-modal="true"
+      aria-labelledby="more-time-title"
+      aria-describedby="more-time-countdown"
+      data-testid="more-time"
+    >
       <div className="more-time__panel">
         <h2 id="more-time-title" className="more-time__title">
           {t('moreTime.title')}
         </h2>
-        <p id="more-time-countdown" className="more-time__countdown" aria-live="polite" data-testid="more-time-countdown">
+        <p
+          id="more-time-countdown"
+          className="more-time__countdown"
+          aria-live="polite"
+          data-testid="more-time-countdown"
+        >
           {fill(t('moreTime.countdown'), { seconds: secondsLeft })}
         </p>
         <div className="more-time__actions">
-          <button type="button" className="button button--primary" onClick={() => intents.keepAlive()} data-testid="more-time-yes">
+          <button
+            type="button"
+            className="button button--primary"
+            onClick={() => intents.keepAlive()}
+            data-testid="more-time-yes"
+          >
             {t('moreTime.yes')}
           </button>
-          <button type="button" className="button button--secondary" onClick={() => intents.cancel()} data-testid="more-time-no">
+          <button
+            type="button"
+            className="button button--secondary"
+            onClick={() => intents.cancel()}
+            data-testid="more-time-no"
+          >
             {t('moreTime.no')}
           </button>
         </div>

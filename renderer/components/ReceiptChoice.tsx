@@ -9,15 +9,22 @@ import { Receipt } from './Receipt.tsx';
 
 type Choice = 'undecided' | 'print' | 'screen' | 'none';
 
-export function ReceiptChoice({ showReason = true }: { readonly showReason?: boolean }) {
+export function ReceiptChoice({
+  showReason = true,
+  withCash = false,
+}: {
+  readonly showReason?: boolean;
+  readonly withCash?: boolean;
+}) {
   const t = useT();
   const intents = useIntents();
   const receipt = useAtmStore(sessionSelectors.receipt);
   const delivery = useAtmStore(sessionSelectors.receiptDelivery);
   const language = useAtmStore(uiSelectors.language);
   // A receipt already printed (with the cash, say) is not offered again on the next screen.
-  const [choice, setChoice] = useState<Choice>(delivery === 'printed' || delivery === 'saved' ? 'print' : 'undecided');
-  if (!receipt) return null;
+  const [choice, setChoice] = useState<Choice>(delivery === null || delivery === 'failed' ? 'undecided' : 'print');
+  // With the cash in the slot there is no receipt yet, but one can be asked for: it prints as the cash settles.
+  if (!receipt && !withCash) return null;
 
   const print = () => {
     setChoice('print');
@@ -33,9 +40,11 @@ export function ReceiptChoice({ showReason = true }: { readonly showReason?: boo
             <button type="button" className="button" onClick={print} data-testid="receipt-print">
               {t('receiptChoice.print')}
             </button>
-            <button type="button" className="button" onClick={() => setChoice('screen')} data-testid="receipt-screen">
-              {t('receiptChoice.screen')}
-            </button>
+            {receipt ? (
+              <button type="button" className="button" onClick={() => setChoice('screen')} data-testid="receipt-screen">
+                {t('receiptChoice.screen')}
+              </button>
+            ) : null}
             <button type="button" className="button" onClick={() => setChoice('none')} data-testid="receipt-none">
               {t('receiptChoice.none')}
             </button>
@@ -43,17 +52,26 @@ export function ReceiptChoice({ showReason = true }: { readonly showReason?: boo
         </>
       ) : null}
       {choice === 'print' ? (
-        <p className="receipt-choice__status" role="status" data-testid="receipt-delivery" data-delivery={delivery ?? 'pending'}>
-          {delivery === 'printed'
-            ? t('receiptChoice.printed')
-            : delivery === 'saved'
-              ? t('receiptChoice.saved')
-              : delivery === 'failed'
-                ? t('receiptChoice.failed')
-                : t('receiptChoice.printing')}
+        <p
+          className="receipt-choice__status"
+          role="status"
+          data-testid="receipt-delivery"
+          data-delivery={delivery ?? 'pending'}
+        >
+          {delivery === 'queued'
+            ? t('receiptChoice.queued')
+            : delivery === 'printed'
+              ? t('receiptChoice.printed')
+              : delivery === 'saved'
+                ? t('receiptChoice.saved')
+                : delivery === 'failed'
+                  ? t('receiptChoice.failed')
+                  : t('receiptChoice.printing')}
         </p>
       ) : null}
-      {choice === 'screen' || (choice === 'print' && delivery === 'failed') ? <Receipt receipt={receipt} showReason={showReason} /> : null}
+      {receipt && (choice === 'screen' || (choice === 'print' && delivery === 'failed')) ? (
+        <Receipt receipt={receipt} showReason={showReason} />
+      ) : null}
     </section>
   );
 }

@@ -158,6 +158,7 @@ const en = {
   'receiptChoice.print': 'Print receipt',
   'receiptChoice.screen': 'Show on screen',
   'receiptChoice.none': 'No receipt',
+  'receiptChoice.queued': 'Your receipt will print as the cash is settled.',
   'receiptChoice.printing': 'Printing your receipt…',
   'receiptChoice.printed': 'Please take your receipt.',
   'receiptChoice.saved': 'Your receipt was saved electronically; it is on record with this kiosk.',

@@ -160,6 +160,7 @@ export const es: Dictionary = {
   'receiptChoice.print': 'Imprimir justificante',
   'receiptChoice.screen': 'Ver en pantalla',
   'receiptChoice.none': 'Sin justificante',
+  'receiptChoice.queued': 'Su justificante se imprimirá al completarse la retirada.',
   'receiptChoice.printing': 'Imprimiendo su justificante…',
   'receiptChoice.printed': 'Recoja su justificante.',
   'receiptChoice.saved': 'Su justificante se ha guardado en formato electrónico en este cajero.',

@@ -161,6 +161,7 @@ export const fr: Dictionary = {
   'receiptChoice.print': 'Imprimer le ticket',
   'receiptChoice.screen': 'Afficher à l’écran',
   'receiptChoice.none': 'Pas de ticket',
+  'receiptChoice.queued': 'Votre ticket sera imprimé une fois le retrait terminé.',
   'receiptChoice.printing': 'Impression de votre ticket…',
   'receiptChoice.printed': 'Veuillez prendre votre ticket.',
   'receiptChoice.saved': 'Votre ticket a été enregistré sous forme électronique sur cet automate.',

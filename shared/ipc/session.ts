@@ -133,8 +133,13 @@ export const SessionSnapshotSchema = z.strictObject({
    * them (main draws the order once per session, so an onlooker cannot learn a PIN from finger positions).
    */
   pinKeypad: z.strictObject({ digits: z.array(z.string().regex(/^\d$/)).length(10) }).nullable(),
-  /** What became of the current receipt after the customer asked for it on paper; null until then. */
-  receiptDelivery: z.enum(['printed', 'saved', 'failed']).nullable(),
+  /**
+   * What became of the current receipt after the customer asked for it on paper; null until then. `queued`: asked
+   * for while the cash waits in the slot, it prints as the withdrawal settles.
+   */
+  receiptDelivery: z.enum(['queued', 'printed', 'saved', 'failed']).nullable(),
+  /** At take_cash: what the dispenser presented (less than asked for after a partial dispense). */
+  cash: z.strictObject({ amountMinor: AmountMinorSchema, partial: z.boolean() }).nullable(),
 });
 export type SessionSnapshot = z.infer<typeof SessionSnapshotSchema>;
 

@@ -407,6 +407,19 @@ describe('receipts', () => {
     expect(journal).toEqual([{ stan: deposited.receipt?.stan, data: JSON.stringify({ delivery: 'saved' }) }]);
   });
 
+  it('asked for with the cash in the slot, the withdrawal receipt prints once the cash is taken', async () => {
+    const kiosk = await startKiosk();
+    await signIn(kiosk, ANA);
+    value(await withdraw(kiosk, 6_000));
+    const atCash = value(await kiosk.call('cardTaken'));
+    expect(atCash).toMatchObject({ state: 'take_cash', cash: { amountMinor: 6_000, partial: false }, receiptDelivery: null });
+    expect(value(await kiosk.call('printReceipt', { language: 'en' })).receiptDelivery).toBe('queued');
+    const done = value(await kiosk.call('cashTaken'));
+    expect(done.state).toBe('goodbye');
+    await expect.poll(async () => (await snapshot(kiosk)).receiptDelivery).toBe('saved');
+    expect(readdirSync(join(fixture.dataDir, 'receipts'))).toEqual([expect.stringMatching(new RegExp(`-${done.receipt?.stan}\\.pdf$`))]);
+  });
+
   it('a printer failure is shown on the snapshot and may be retried', async () => {
     fixture = createCoreFixture();
     const outcomes: ('failed' | 'printed')[] = ['failed', 'printed'];

@@ -25,6 +25,7 @@ const IDLE_SNAPSHOT: SessionSnapshot = {
   timeoutAtMs: null,
   pinKeypad: null,
   receiptDelivery: null,
+  cash: null,
 };
 
 export type SessionSlice = {
@@ -69,6 +70,8 @@ export const sessionSelectors = {
   statement: (s: AtmState) => s.session.snapshot.statement,
   receipt: (s: AtmState) => s.session.snapshot.receipt,
   receiptDelivery: (s: AtmState) => s.session.snapshot.receiptDelivery,
+  /** At take_cash: the amount presented and whether it is less than asked for. */
+  cash: (s: AtmState) => s.session.snapshot.cash,
   timeoutAtMs: (s: AtmState) => s.session.snapshot.timeoutAtMs,
   /** The shuffled PIN keypad's digit order, or null for the standard layout. */
   pinKeypadDigits: (s: AtmState) => s.session.snapshot.pinKeypad?.digits ?? null,

@@ -24,6 +24,7 @@ export const idleSnapshot: SessionSnapshot = {
   timeoutAtMs: null,
   pinKeypad: null,
   receiptDelivery: null,
+  cash: null,
 };
 
 export const status: KioskStatus = {
