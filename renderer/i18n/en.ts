@@ -153,6 +153,8 @@ const en = {
   'moreTime.countdown': 'This session ends in {seconds} seconds.',
   'moreTime.yes': 'Yes, more time',
   'moreTime.no': 'No, finish',
+  'offline.limited': 'The bank cannot be reached right now. Withdrawals are limited to {amount}.',
+  'offline.notice': 'The bank cannot be reached right now. Some services may be limited.',
   'receiptChoice.label': 'Receipt',
   'receiptChoice.question': 'Would you like a receipt?',
   'receiptChoice.print': 'Print receipt',

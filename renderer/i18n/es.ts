@@ -155,6 +155,8 @@ export const es: Dictionary = {
   'moreTime.countdown': 'La sesión finalizará en {seconds} segundos.',
   'moreTime.yes': 'Sí, más tiempo',
   'moreTime.no': 'No, terminar',
+  'offline.limited': 'En este momento no hay conexión con el banco. Las retiradas están limitadas a {amount}.',
+  'offline.notice': 'En este momento no hay conexión con el banco. Algunos servicios pueden estar limitados.',
   'receiptChoice.label': 'Justificante',
   'receiptChoice.question': '¿Desea un justificante?',
   'receiptChoice.print': 'Imprimir justificante',

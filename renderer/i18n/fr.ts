@@ -156,6 +156,8 @@ export const fr: Dictionary = {
   'moreTime.countdown': 'La session se termine dans {seconds} secondes.',
   'moreTime.yes': 'Oui, plus de temps',
   'moreTime.no': 'Non, terminer',
+  'offline.limited': 'La banque est momentanément injoignable. Les retraits sont limités à {amount}.',
+  'offline.notice': 'La banque est momentanément injoignable. Certains services peuvent être limités.',
   'receiptChoice.label': 'Ticket',
   'receiptChoice.question': 'Souhaitez-vous un ticket ?',
   'receiptChoice.print': 'Imprimer le ticket',
