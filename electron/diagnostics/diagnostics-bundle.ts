@@ -4,6 +4,7 @@
 //
 // Why JSON lines and not a zip: no archive dependency, a bundle is readable and greppable as it is, and each log
 // line stays one line. The manifest comes first and carries the SHA-256 of the lines after it.
+import { LOG_FIELDS } from '../log/logger.ts';
 import { createHash } from 'node:crypto';
 import {
   closeSync,
@@ -38,31 +39,10 @@ const SETTINGS_OMITTED_LISTED_MAX = 100;
 const LOG_FILE = 'kiosk.log';
 const LOG_LEVELS = new Set(['debug', 'info', 'warn', 'error']);
 /**
- * Fields a log line may carry into the bundle: the logger's own allow-list (electron/log/logger.ts) and its
- * t/level/msg. Kept here too because the bundle must not trust whatever sits in the logs folder.
+ * Fields a log line may carry into the bundle: the logger's own allow-list and its t/level/msg. Checked again here
+ * because the bundle must not trust whatever sits in the logs folder.
  */
-export const DIAGNOSTICS_LOG_FIELDS: ReadonlySet<string> = new Set([
-  't',
-  'level',
-  'msg',
-  'channel',
-  'code',
-  'state',
-  'from',
-  'to',
-  'sessionId',
-  'kioskId',
-  'maskedPan',
-  'cardId',
-  'attempts',
-  'reason',
-  'durationMs',
-  'version',
-  'port',
-  'dataDir',
-  'connectionId',
-  'error',
-]);
+export const DIAGNOSTICS_LOG_FIELDS: ReadonlySet<string> = new Set(['t', 'level', 'msg', ...LOG_FIELDS]);
 /** Card numbers are 12–19 digits, maybe grouped: any such run in any string is removed. */
 const CARD_NUMBER_SHAPE = /\d(?:[ -]?\d){11,18}/g;
 /**

@@ -4,7 +4,7 @@ import { appendFileSync, mkdirSync, renameSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
 /** Field names a log line may carry. Values must be short scalars; anything else is dropped. */
-const ALLOWED_FIELDS = new Set([
+export const LOG_FIELDS: ReadonlySet<string> = new Set([
   'channel',
   'code',
   'state',
@@ -41,7 +41,7 @@ function redact(fields: LogFields | undefined): Record<string, string | number |
   const kept: Record<string, string | number | boolean | null> = {};
   if (!fields) return kept;
   for (const [key, value] of Object.entries(fields)) {
-    if (!ALLOWED_FIELDS.has(key) || value === undefined) continue;
+    if (!LOG_FIELDS.has(key) || value === undefined) continue;
     kept[key] = typeof value === 'string' ? value.slice(0, VALUE_LENGTH_MAX) : value;
   }
   return kept;

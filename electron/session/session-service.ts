@@ -12,6 +12,7 @@ import {
   type SessionSnapshot,
   type SessionState,
   type TransactionKind,
+  CUSTOMER_WAITING_STATES,
   err,
   ok,
 } from '../../shared/ipc/index.ts';
@@ -88,18 +89,7 @@ const IDLE: Session = {
 };
 
 /** Steps that wait for the customer and end the session when nobody answers. */
-const WAITING_STATES: ReadonlySet<SessionState> = new Set([
-  'pin_entry',
-  'menu',
-  'withdrawal_amount',
-  'deposit_notes',
-  'transfer_details',
-  'transfer_confirm',
-  'pin_change',
-  'balance',
-  'mini_statement',
-  'transaction_result',
-]);
+const WAITING_STATES: ReadonlySet<SessionState> = new Set(CUSTOMER_WAITING_STATES);
 const END_STATES: ReadonlySet<SessionState> = new Set(['goodbye', 'card_refused', 'card_retained']);
 const SERVICE_STATES: readonly SessionState[] = [
   'menu',

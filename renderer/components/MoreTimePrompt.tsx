@@ -2,7 +2,7 @@
 // near, with a visible countdown. "More time" sends keepAlive (main re-arms its timer and pushes a new deadline);
 // "No" cancels. When the countdown runs out main ends the step itself — the renderer never decides a timeout.
 import { useEffect, useEffectEvent, useState } from 'react';
-import type { SessionState } from '../../shared/ipc/session.ts';
+import { CUSTOMER_WAITING_STATES, type SessionState } from '../../shared/ipc/session.ts';
 import { fill, useT } from '../i18n/index.ts';
 import { useIntents } from '../intents.ts';
 import { sessionSelectors, useAtmStore } from '../store/index.ts';
@@ -12,18 +12,7 @@ export const MORE_TIME_PROMPT_MS = 15_000;
 const TICK_MS = 250;
 
 /** Steps where main ends the session for inactivity and keepAlive is accepted. */
-const PROMPTED_STATES: ReadonlySet<SessionState> = new Set([
-  'pin_entry',
-  'menu',
-  'withdrawal_amount',
-  'deposit_notes',
-  'transfer_details',
-  'transfer_confirm',
-  'pin_change',
-  'balance',
-  'mini_statement',
-  'transaction_result',
-]);
+const PROMPTED_STATES: ReadonlySet<SessionState> = new Set(CUSTOMER_WAITING_STATES);
 
 type Countdown = { readonly deadlineMs: number; readonly armedAtMs: number; readonly nowMs: number };
 

@@ -42,6 +42,23 @@ export const SESSION_STATES = [
   'out_of_service',
 ] as const;
 export const SessionStateSchema = z.enum(SESSION_STATES);
+
+/**
+ * Steps that wait for the customer: main ends the session when nobody answers in time (and takes keepAlive), the
+ * renderer offers "Do you need more time?" before it does.
+ */
+export const CUSTOMER_WAITING_STATES: readonly SessionState[] = [
+  'pin_entry',
+  'menu',
+  'withdrawal_amount',
+  'deposit_notes',
+  'transfer_details',
+  'transfer_confirm',
+  'pin_change',
+  'balance',
+  'mini_statement',
+  'transaction_result',
+];
 export type SessionState = z.infer<typeof SessionStateSchema>;
 
 export const TransactionKindSchema = z.enum(['withdrawal', 'deposit', 'transfer', 'balance', 'mini_statement', 'pin_change']);
