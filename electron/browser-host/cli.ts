@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { createKioskCore } from '../core/kiosk-core.ts';
+import { createKioskCore, DISPENSER_STATE_FILE } from '../core/kiosk-core.ts';
 import { KioskStartupError } from '../core/kiosk-core-types.ts';
 import { DeviceInputError } from '../devices/device-types.ts';
 import { createSimulatedDispenser, type DispenserFault } from '../devices/simulated-cash-dispenser.ts';
@@ -87,6 +87,7 @@ try {
               takeAfterMs: 0,
               retractMs: 400,
               faults: (dispenserFaults as DispenserFault[]).map((fault) => ({ fault, mode: 'once' as const })),
+              stateFile: join(dataDir, DISPENSER_STATE_FILE),
             }),
           },
         }

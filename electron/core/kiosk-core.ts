@@ -27,6 +27,7 @@ import { createStaffService } from '../staff/staff-service.ts';
 import type { ReceiptPrinter } from '../devices/receipt-printer.ts';
 import { createPdfFileReceiptPrinter } from '../receipts/pdf-file-printer.ts';
 import { createTeller } from '../transactions/teller.ts';
+import { recoverInterruptedWithdrawals } from '../transactions/withdrawal-recovery.ts';
 import { createTraceNumbers } from '../transactions/trace-numbers.ts';
 import { createTransactionRepo } from '../transactions/transaction-repo.ts';
 import { createBankClient } from '../sync/bank-client.ts';
@@ -44,6 +45,8 @@ import {
 } from './kiosk-core-types.ts';
 
 export const DATABASE_FILE = 'kiosk.db';
+/** The simulated dispenser's non-volatile record of its last dispense, inside the data dir. */
+export const DISPENSER_STATE_FILE = join('devices', 'dispenser.json');
 /** Receipts saved as PDF (no printer configured, or the browser host) go here, inside the data dir. */
 export const RECEIPTS_DIR = 'receipts';
 /** At most one status event per this interval (the queue length changes with every drained batch). */
@@ -194,6 +197,16 @@ export async function createKioskCore(options: KioskCoreOptions): Promise<KioskC
       }
     }
 
+    // One instance of each device, shared by the customer session, crash recovery and staff mode. The simulated
+    // dispenser keeps its last-dispense record in the data dir, as a real one keeps it in its own memory.
+    const dispenser =
+      options.devices?.dispenser ??
+      createSimulatedDispenser({ dispenseMs: 400, takeAfterMs: 0, retractMs: 400, stateFile: join(options.dataDir, DISPENSER_STATE_FILE) });
+    const acceptor = options.devices?.acceptor ?? {
+      ...createSimulatedDepositAcceptor({ denominationsMinor: DEMO_ACCEPTED_DENOMINATIONS, countMs: 400 }),
+      denominationsMinor: DEMO_ACCEPTED_DENOMINATIONS,
+    };
+
     const teller = createTeller({
       db,
       ledger,
@@ -208,6 +221,17 @@ export async function createKioskCore(options: KioskCoreOptions): Promise<KioskC
       sync: sync.tellerHooks,
     });
 
+    // A withdrawal cut off by a crash is settled by what the dispenser recorded, before anyone is served.
+    const recovery = await recoverInterruptedWithdrawals({
+      db,
+      teller,
+      cards,
+      dispenser,
+      logger,
+      authorisationOf: (pendingId) => sync.authorisationOf(pendingId),
+    });
+    if (recovery.settled > 0) logger.info('interrupted withdrawals settled', { attempts: recovery.settled });
+
     // Start-up checks: money that does not add up, or a journal without room, keeps customers out.
     let outOfServiceReason: string | null = null;
     const balances = ledger.verifyBalances();
@@ -217,7 +241,7 @@ export async function createKioskCore(options: KioskCoreOptions): Promise<KioskC
     else if (cashAccount && cashAccount.balanceMinor !== cashInCassettes) outOfServiceReason = 'cash account does not match the cassettes';
     else if (journal.status().nearCapacity) outOfServiceReason = 'electronic journal nearly full';
     else if (interruptedWithdrawals(db) > 0) {
-      // A withdrawal cut off by a crash: whether the notes left the kiosk is for staff to reconcile, not to guess.
+      // Cut off by a crash and the dispenser cannot say what happened: staff reconcile it, nobody guesses.
       outOfServiceReason = 'an interrupted withdrawal awaits reconciliation';
     }
     // Taken out of service by the shell (a page that kept crashing) or by staff: stays so until staff say otherwise.
@@ -230,12 +254,6 @@ export async function createKioskCore(options: KioskCoreOptions): Promise<KioskC
       for (const listener of listeners) listener(event, payload);
     };
 
-    // One instance of each device, shared by the customer session and staff mode (diagnostics, test dispense).
-    const dispenser = options.devices?.dispenser ?? createSimulatedDispenser({ dispenseMs: 400, takeAfterMs: 0, retractMs: 400 });
-    const acceptor = options.devices?.acceptor ?? {
-      ...createSimulatedDepositAcceptor({ denominationsMinor: DEMO_ACCEPTED_DENOMINATIONS, countMs: 400 }),
-      denominationsMinor: DEMO_ACCEPTED_DENOMINATIONS,
-    };
     const session = createSessionService({
       cards,
       teller,

@@ -47,13 +47,33 @@ export type DispenserStatus = DeviceStatus & {
   readonly notesInSlot: number;
 };
 
+/**
+ * The device's own non-volatile record of its last dispense (as XFS CDM "present status" gives it): which operation,
+ * what was picked, and where the notes are now. It survives a crash of the kiosk software, so an interrupted
+ * withdrawal can be settled by what the device did rather than guessed.
+ */
+export type DispenseRecord = {
+  /** The id the kiosk passed to `dispense` (the withdrawal's hold id). */
+  readonly operationId: string | null;
+  readonly mix: NoteMix;
+  readonly outcome: DispenseOutcome;
+  /** `in_slot`: presented and still there; `taken`; `retracted`; `none`: nothing was presented (a jam). */
+  readonly slot: 'in_slot' | 'taken' | 'retracted' | 'none';
+  readonly retractedNotes: number;
+};
+
+/** `known: false`: the device keeps no such record, so nothing can be concluded from it. */
+export type DispenserMemory = { readonly known: false } | { readonly known: true; readonly record: DispenseRecord | null };
+
 export type CashDispenser = {
   /**
    * Picks the mix and presents it. Device conditions (jam, partial pick, a dispenser already in fault) resolve as
    * outcomes, never as rejections; a faulted dispenser reports `jammed_before_present` with nothing picked.
    * Throws DeviceInputError for a malformed mix and DeviceStateError when notes still wait in the slot or it is busy.
    */
-  dispense(mix: NoteMix): Promise<DispenseOutcome>;
+  dispense(mix: NoteMix, operationId?: string): Promise<DispenseOutcome>;
+  /** The device's record of its last dispense; drivers without one may leave this out. */
+  lastDispense?(): DispenserMemory;
   /** Waits up to `timeoutMs` for the customer to take the presented notes. */
   waitForTake(timeoutMs: number): Promise<'taken' | 'not_taken'>;
   /** Pulls notes left in the slot into the retract bin. */

@@ -1,12 +1,16 @@
 // A deterministic cash dispenser for development, demos and tests, with injectable faults (jam, partial pick, notes
 // not taken, partial or jammed retract). Its outcomes keep the contract's accounting exact: for every cassette,
 // presented + rejected never exceeds the notes asked of it, and notes are attributed to cassettes in mix order.
+import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, writeSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { NOTES_PER_DISPENSE_MAX, type NoteMix } from '../cash/note-mix.ts';
 import {
   validateDispenseMix,
   validateTakeTimeout,
   type CashDispenser,
   type DispenseOutcome,
+  type DispenseRecord,
+  type DispenserMemory,
   type DispenserStatus,
   type RetractOutcome,
 } from './cash-dispenser.ts';
@@ -48,6 +52,12 @@ export type SimulatedDispenserOptions = {
   readonly retractMs?: number;
   /** Faults armed from the start, in order. */
   readonly faults?: readonly InjectedFault<DispenserFault>[];
+  /**
+   * Where the simulator keeps its non-volatile record of the last dispense (like a real dispenser's memory), so a
+   * new instance after a crash knows what happened and whether notes wait in the slot. Without it the simulator
+   * remembers nothing across instances and says so (`lastDispense().known === false`).
+   */
+  readonly stateFile?: string;
 };
 
 export type SimulatedDispenser = CashDispenser & {
@@ -120,6 +130,31 @@ function outcome(
   };
 }
 
+function loadRecord(stateFile: string | undefined): DispenseRecord | null {
+  if (!stateFile || !existsSync(stateFile)) return null;
+  try {
+    const parsed = JSON.parse(readFileSync(stateFile, 'utf8')) as { record?: DispenseRecord | null };
+    return parsed.record ?? null;
+  } catch {
+    // A torn or foreign file is no record at all; recovery then treats the device as knowing nothing of the op.
+    return null;
+  }
+}
+
+/** Written to a temp file, synced and renamed, so a crash leaves the old record or the new one, never half. */
+function saveRecord(stateFile: string, record: DispenseRecord | null): void {
+  mkdirSync(dirname(stateFile), { recursive: true });
+  const temporary = `${stateFile}.tmp`;
+  const fd = openSync(temporary, 'w', 0o600);
+  try {
+    writeSync(fd, JSON.stringify({ record }));
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+  renameSync(temporary, stateFile);
+}
+
 export function createSimulatedDispenser(options: SimulatedDispenserOptions = {}): SimulatedDispenser {
   const sleep = options.sleep ?? realSleep;
   const dispenseMs = validateDelayMs('dispenseMs', options.dispenseMs ?? SIMULATED_DISPENSE_MS);
@@ -127,9 +162,20 @@ export function createSimulatedDispenser(options: SimulatedDispenserOptions = {}
   const retractMs = validateDelayMs('retractMs', options.retractMs ?? SIMULATED_RETRACT_MS);
   const faults = createFaultQueue<DispenserFault>(validateFault, options.faults);
 
-  let phase: Phase = 'idle';
-  let notesInSlot = 0;
+  const { stateFile } = options;
+  let record = loadRecord(stateFile);
+  // Notes presented before the crash are still in the slot: the device comes back presenting them.
+  let phase: Phase = record?.slot === 'in_slot' ? 'presenting' : 'idle';
+  let notesInSlot = record?.slot === 'in_slot' ? record.outcome.presentedNotes : 0;
   let deviceFault: string | null = null;
+
+  const remember = (next: DispenseRecord | null) => {
+    record = next;
+    if (stateFile) saveRecord(stateFile, next);
+  };
+  const settleRecord = (slot: DispenseRecord['slot'], retractedNotes = 0) => {
+    if (record) remember({ ...record, slot, retractedNotes });
+  };
 
   /** Runs `work` in a busy phase; if the injected sleep fails, the device returns to `restore` rather than sticking. */
   async function during<T>(busy: Phase, restore: Phase, work: () => Promise<T>): Promise<T> {
@@ -148,11 +194,15 @@ export function createSimulatedDispenser(options: SimulatedDispenserOptions = {}
   }
 
   return {
-    async dispense(mix) {
+    async dispense(mix, operationId) {
       const total = validateDispenseMix(mix);
       refuseUnlessIdle();
       const none = mix.map(() => 0);
-      if (deviceFault !== null) return outcome('jammed_before_present', mix, none, none);
+      const recorded = (result: DispenseOutcome) => {
+        remember({ operationId: operationId ?? null, mix, outcome: result, slot: result.presentedNotes > 0 ? 'in_slot' : 'none', retractedNotes: 0 });
+        return result;
+      };
+      if (deviceFault !== null) return recorded(outcome('jammed_before_present', mix, none, none));
       const fault = faults.take(['jam_before_present', 'partial']);
       return during('dispensing', 'idle', async () => {
         await sleep(dispenseMs);
@@ -161,7 +211,7 @@ export function createSimulatedDispenser(options: SimulatedDispenserOptions = {}
           const picked = fault?.kind === 'jam_before_present' ? Math.min(fault.pickedNotes ?? 0, total) : total;
           deviceFault = 'jam';
           phase = 'idle';
-          return outcome('jammed_before_present', mix, none, firstNotes(mix, picked));
+          return recorded(outcome('jammed_before_present', mix, none, firstNotes(mix, picked)));
         }
         const presented = firstNotes(mix, presentable);
         const rejected = mix.map((line, index) => line.notes - (presented[index] ?? 0));
@@ -169,9 +219,9 @@ export function createSimulatedDispenser(options: SimulatedDispenserOptions = {}
         phase = 'presenting';
         if (fault?.kind === 'partial') {
           deviceFault = 'partial_dispense';
-          return outcome('partial', mix, presented, rejected);
+          return recorded(outcome('partial', mix, presented, rejected));
         }
-        return outcome('presented', mix, presented, rejected);
+        return recorded(outcome('presented', mix, presented, rejected));
       });
     },
 
@@ -189,6 +239,7 @@ export function createSimulatedDispenser(options: SimulatedDispenserOptions = {}
         await sleep(takeAfterMs);
         notesInSlot = 0;
         phase = 'idle';
+        settleRecord('taken');
         return 'taken' as const;
       });
     },
@@ -204,11 +255,18 @@ export function createSimulatedDispenser(options: SimulatedDispenserOptions = {}
         phase = 'idle';
         if (fault?.kind === 'retract_jam') {
           deviceFault = 'retract_jam';
-          return { kind: 'jammed', notes: Math.min(fault.notes ?? 0, inSlot) };
+          const jammed = Math.min(fault.notes ?? 0, inSlot);
+          settleRecord('retracted', jammed);
+          return { kind: 'jammed', notes: jammed };
         }
         const notes = fault?.kind === 'retract_partial' ? Math.min(fault.notes, inSlot) : inSlot;
+        settleRecord('retracted', notes);
         return { kind: 'retracted', notes };
       });
+    },
+
+    lastDispense(): DispenserMemory {
+      return stateFile ? { known: true, record } : { known: false };
     },
 
     status(): DispenserStatus {
@@ -229,6 +287,8 @@ export function createSimulatedDispenser(options: SimulatedDispenserOptions = {}
     resetDevice() {
       if (phase !== 'idle' && phase !== 'presenting') throw new DeviceStateError('BUSY', `the dispenser is ${phase}`);
       deviceFault = null;
+      // Staff emptied the slot by hand: whatever was there is theirs to count, not the customer's.
+      if (record?.slot === 'in_slot') settleRecord('retracted', notesInSlot);
       notesInSlot = 0;
       phase = 'idle';
     },

@@ -49,6 +49,7 @@ export type KnownJournalKind =
   | 'cash.taken'
   | 'cash.retracted'
   | 'cash.retract_mismatch'
+  | 'withdrawal.recovered'
   | 'receipt.printed'
   | 'device.fault'
   | 'staff.action'

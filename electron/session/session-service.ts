@@ -431,7 +431,8 @@ export function createSessionService(deps: SessionServiceDeps) {
   const dispense = async (who: Customer, withdrawal: AuthorisedWithdrawal, sessionId: string | null): Promise<Envelope<SessionSnapshot>> => {
     let outcome: DispenseOutcome;
     try {
-      outcome = await deps.dispenser.dispense(withdrawal.mix);
+      // The hold id tells the device's own record which withdrawal it served (crash recovery reads it back).
+      outcome = await deps.dispenser.dispense(withdrawal.mix, withdrawal.pendingId);
     } catch (cause) {
       logger.error('dispenser failed', { error: cause instanceof Error ? cause.name : 'unknown' });
       outcome = {

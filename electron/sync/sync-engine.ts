@@ -786,6 +786,19 @@ export function createSyncEngine(options: SyncEngineOptions) {
       };
     },
 
+    /**
+     * How a hold was authorised, read back from the sync tables (crash recovery settles it the same way): a stand-in
+     * has its row, an online hold its authorisation request in the outbox; anything else is local.
+     */
+    authorisationOf(pendingId: string): WithdrawalAuthorisation {
+      if (!client) return { mode: 'local' };
+      if (db.prepare('SELECT 1 FROM sync_stand_ins WHERE pending_id = ?').get(pendingId)) return { mode: 'stand_in', pendingId };
+      const authorise = db.prepare("SELECT seq FROM sync_outbox WHERE op = 'authorise' AND request_key = ?").get(pendingId) as
+        | { seq: number }
+        | undefined;
+      return authorise ? { mode: 'online', pendingId, outboxSeq: authorise.seq } : { mode: 'local' };
+    },
+
     /** Why customers must wait (the queue is nearly full), or null. */
     outOfServiceReason(): string | null {
       return queueFull ? 'bank queue nearly full' : null;

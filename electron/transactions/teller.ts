@@ -442,7 +442,11 @@ export function createTeller(deps: TellerDeps) {
           cassetteId: line.cassetteId,
           notes: line.notes + (outcome.presented.find((shown) => shown.cassetteId === line.cassetteId)?.notes ?? 0),
         }));
-        const accounting = cassettes.applyDispense(withdrawal.mix, [], picked, { now, reference: withdrawal.pendingId });
+        // No mix: the dispenser never served this withdrawal (crash recovery), so no note left a cassette.
+        const accounting =
+          withdrawal.mix.length === 0
+            ? { presentedNotes: 0, presentedAmountMinor: 0, rejectedNotes: 0, rejectedAmountMinor: 0 }
+            : cassettes.applyDispense(withdrawal.mix, [], picked, { now, reference: withdrawal.pendingId });
         resolveHold(customer, withdrawal, atMs, 0, 'fault');
         toRejects(accounting.rejectedAmountMinor, withdrawal.trace.rrn);
         transactions.settle(withdrawal.transactionId, 'declined', 0, code, now);

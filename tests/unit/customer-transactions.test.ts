@@ -538,27 +538,92 @@ describe('out of service', () => {
 });
 
 describe('interrupted withdrawal', () => {
+  /** A kiosk whose simulated dispenser keeps its last-dispense record in the data dir, as the default one does. */
+  async function startRecordingKiosk(stateFile: string, sleep: (ms: number) => Promise<void> = instant): Promise<Kiosk> {
+    const kiosk = await startKiosk();
+    kiosk.core.close();
+    const dispenser = createSimulatedDispenser({ sleep, stateFile });
+    const core = await fixture.start(kiosk.clock, { devices: { dispenser, acceptor: Object.assign(kiosk.acceptor, { denominationsMinor: DEMO_ACCEPTED_DENOMINATIONS }) } });
+    const router = createIpcRouter({ handlers: core.handlers, isTrustedSender: () => true, logger: createMemoryLogger() });
+    const sender = { kind: 'browser-host', connectionId: 't', authenticated: true } as const;
+    return { ...kiosk, core, dispenser, call: (method, payload = {}) => router.handle(`atm:session:${method}`, payload, sender) as Promise<Envelope<SessionSnapshot>> };
+  }
+
+  /** The process dies; a new one starts on the same data dir with a new dispenser instance reading the same record. */
+  async function restart(kiosk: Kiosk, stateFile: string) {
+    kiosk.core.close();
+    const dispenser = createSimulatedDispenser({ sleep: instant, stateFile });
+    return { dispenser, core: await fixture.start(kiosk.clock, { devices: { dispenser } }) };
+  }
+
+  function accountState(kiosk: Kiosk) {
+    const db = kiosk.db();
+    const row = db
+      .prepare("SELECT debits_pending_minor AS held, credits_posted_minor - debits_posted_minor AS balance FROM accounts WHERE account_number = '10000001'")
+      .get() as { held: number; balance: number };
+    const recovered = db.prepare("SELECT data FROM journal WHERE kind = 'withdrawal.recovered'").all() as { data: string }[];
+    const status = db.prepare("SELECT status FROM customer_transactions WHERE kind = 'withdrawal' ORDER BY created_at DESC LIMIT 1").get();
+    db.close();
+    return { ...row, recovered: recovered.map((entry) => (JSON.parse(entry.data) as { action: string }).action), status };
+  }
+
   it.each(['take_card', 'take_cash'] as const)(
-    'a crash at %s brings the kiosk back out of service with the hold kept for reconciliation, not guessed away',
+    'a crash at %s with a dispenser that keeps no record: out of service with the hold kept for staff, not guessed',
     async (step) => {
       let kiosk = await startKiosk();
       await signIn(kiosk, ANA);
       value(await withdraw(kiosk, 10_000));
       if (step === 'take_cash') value(await kiosk.call('cardTaken'));
       kiosk.core.close(); // the process dies with the notes in the dispenser
-      kiosk = { ...kiosk, core: await fixture.start(kiosk.clock) };
+      kiosk = { ...kiosk, core: await fixture.start(kiosk.clock, { devices: { dispenser: createSimulatedDispenser({ sleep: instant }) } }) };
       expect(await kiosk.core.handlers.system.getStatus({})).toMatchObject({
         ok: true,
         value: { inService: false, outOfServiceReason: 'an interrupted withdrawal awaits reconciliation' },
       });
-      const db = kiosk.db();
-      const held = db.prepare("SELECT debits_pending_minor AS held FROM accounts WHERE account_number = '10000001'").get();
-      const entry = db.prepare('SELECT kind FROM journal ORDER BY seq DESC LIMIT 1').get();
-      db.close();
-      expect(held).toEqual({ held: 10_000 });
-      expect(entry).toEqual({ kind: 'kiosk.out_of_service' });
+      expect(accountState(kiosk)).toMatchObject({ held: 10_000, recovered: [], status: { status: 'authorised' } });
     },
   );
+
+  it('notes left in the slot by a crash are retracted at start-up and the hold voided; the kiosk serves again', async () => {
+    const stateFile = join(fixture.dataDir, 'devices', 'dispenser.json');
+    const kiosk = await startRecordingKiosk(stateFile);
+    await signIn(kiosk, ANA);
+    const before = accountState(kiosk).balance;
+    value(await withdraw(kiosk, 10_000));
+    value(await kiosk.call('cardTaken'));
+    const { core } = await restart(kiosk, stateFile);
+    expect(await core.handlers.system.getStatus({})).toMatchObject({ ok: true, value: { inService: true } });
+    expect(accountState(kiosk)).toMatchObject({ held: 0, balance: before, recovered: ['retracted'], status: { status: 'reversed' } });
+    expectBooksBalance(kiosk);
+  });
+
+  it('notes the device saw taken before the crash are posted at start-up', async () => {
+    const stateFile = join(fixture.dataDir, 'devices', 'dispenser.json');
+    const kiosk = await startRecordingKiosk(stateFile);
+    await signIn(kiosk, ANA);
+    const before = accountState(kiosk).balance;
+    value(await withdraw(kiosk, 10_000));
+    value(await kiosk.call('cardTaken'));
+    // The customer pulls the notes; the software dies before it books them.
+    expect(await kiosk.dispenser.waitForTake(30_000)).toBe('taken');
+    const { core } = await restart(kiosk, stateFile);
+    expect(await core.handlers.system.getStatus({})).toMatchObject({ ok: true, value: { inService: true } });
+    expect(accountState(kiosk)).toMatchObject({ held: 0, balance: before - 10_000, recovered: ['posted_taken'], status: { status: 'completed' } });
+    expectBooksBalance(kiosk);
+  });
+
+  it('a hold the dispenser never served (crash while it picked) is voided at start-up', async () => {
+    const stateFile = join(fixture.dataDir, 'devices', 'dispenser.json');
+    const kiosk = await startRecordingKiosk(stateFile, () => new Promise(() => {})); // the pick never finishes
+    await signIn(kiosk, ANA);
+    const before = accountState(kiosk).balance;
+    void withdraw(kiosk, 10_000);
+    await expect.poll(() => accountState(kiosk).held).toBe(10_000);
+    const { core } = await restart(kiosk, stateFile);
+    expect(await core.handlers.system.getStatus({})).toMatchObject({ ok: true, value: { inService: true } });
+    expect(accountState(kiosk)).toMatchObject({ held: 0, balance: before, recovered: ['voided_not_dispensed'], status: { status: 'declined' } });
+    expectBooksBalance(kiosk);
+  });
 });
 
 describe('canary', () => {
