@@ -199,7 +199,13 @@ export function createSimulatedDispenser(options: SimulatedDispenserOptions = {}
       refuseUnlessIdle();
       const none = mix.map(() => 0);
       const recorded = (result: DispenseOutcome) => {
-        remember({ operationId: operationId ?? null, mix, outcome: result, slot: result.presentedNotes > 0 ? 'in_slot' : 'none', retractedNotes: 0 });
+        remember({
+          operationId: operationId ?? null,
+          mix,
+          outcome: result,
+          slot: result.presentedNotes > 0 ? 'in_slot' : 'none',
+          retractedNotes: 0,
+        });
         return result;
       };
       if (deviceFault !== null) return recorded(outcome('jammed_before_present', mix, none, none));
