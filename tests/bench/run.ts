@@ -7,6 +7,8 @@
 //     start-up at 1M transfers.
 //  5. Bank sync (tests/bench/sync-bench.ts): draining 10k queued transactions to the local bank, batched and not,
 //     against the bank's own single-request rate.
+//  6. The bank API (tests/bench/bank-bench.ts): authorise + complete from 20 simulated kiosks against the server's
+//     own health endpoint.
 //  4. The renderer (tests/bench/renderer-bench.ts): JS bundle size (gzip) against its budget, and keypress → next
 //     frame latency in Chromium through the browser host against the frame interval.
 import argon2 from 'argon2';
@@ -19,6 +21,7 @@ import { migrate } from '../../electron/db/migrate.ts';
 import { migrations } from '../../electron/db/migrations/index.ts';
 import { openDatabase } from '../../electron/db/open-database.ts';
 import { seedDemoDataIfEmpty } from '../../electron/demo/seed-demo-data.ts';
+import { runBankBench } from './bank-bench.ts';
 import { runLedgerBench } from './ledger-bench.ts';
 import { runRendererBench } from './renderer-bench.ts';
 import { runSyncBench } from './sync-bench.ts';
@@ -95,3 +98,4 @@ try {
 for (const line of await runLedgerBench()) console.log(line);
 await runRendererBench();
 for (const line of await runSyncBench()) console.log(line);
+await runBankBench();
