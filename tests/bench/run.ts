@@ -5,12 +5,12 @@
 //  2. PIN verify latency with the chosen argon2id parameters ÷ one raw argon2id pass at the same memory cost.
 //  3. The ledger (tests/bench/ledger-bench.ts): durable withdrawals ÷ raw commits, bulk import, mini statement and
 //     start-up at 1M transfers.
+//  4. The renderer (tests/bench/renderer-bench.ts): JS bundle size (gzip) against its budget, and keypress → next
+//     frame latency in Chromium through the browser host against the frame interval.
 //  5. Bank sync (tests/bench/sync-bench.ts): draining 10k queued transactions to the local bank, batched and not,
 //     against the bank's own single-request rate.
 //  6. The bank API (tests/bench/bank-bench.ts): authorise + complete from 20 simulated kiosks against the server's
 //     own health endpoint.
-//  4. The renderer (tests/bench/renderer-bench.ts): JS bundle size (gzip) against its budget, and keypress → next
-//     frame latency in Chromium through the browser host against the frame interval.
 import argon2 from 'argon2';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
