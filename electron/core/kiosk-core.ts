@@ -335,6 +335,7 @@ export async function createKioskCore(options: KioskCoreOptions): Promise<KioskC
       clock,
       logger,
       kioskId,
+      version: options.version,
       dataDir: options.dataDir,
       customerSessionState: () => session.snapshot().state,
       outOfServiceReason: () => outOfServiceReason,

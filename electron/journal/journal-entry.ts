@@ -76,6 +76,7 @@ export type KnownJournalKind =
   | 'staff.journal_viewed'
   | 'staff.journal_exported'
   | 'staff.journal_verified'
+  | 'staff.diagnostics_exported'
   | 'staff.service_changed'
   | 'staff.test_dispense'
   | 'staff.device_fault'

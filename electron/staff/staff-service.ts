@@ -4,7 +4,7 @@
 // reach a log, the journal or a row other than as their argon2id hash (or, for TOTP secrets, sealed with AES-GCM).
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import type { z } from 'zod';
 import { type Envelope, err, ok } from '../../shared/ipc/envelope.ts';
 import type { SessionState } from '../../shared/ipc/session.ts';
@@ -24,6 +24,7 @@ import type { PinHasher } from '../cards/card-secrets.ts';
 import { CashAccountingError, type CassetteRepo } from '../cash/cassette-repo.ts';
 import type { Clock } from '../core/kiosk-core-types.ts';
 import type { Db } from '../db/open-database.ts';
+import { createDiagnosticsBundle } from '../diagnostics/diagnostics-bundle.ts';
 import type { CashDispenser } from '../devices/cash-dispenser.ts';
 import type { DepositAcceptor } from '../devices/deposit-acceptor.ts';
 import { DeviceStateError, type FaultMode, type InjectedFault } from '../devices/device-types.ts';
@@ -110,6 +111,8 @@ export type StaffServiceDeps = {
   /** Whether replenishment counts and loads need a second staff member (a setting); default off. */
   readonly requireDualControl?: () => boolean;
   readonly onChange?: (snapshot: StaffSnapshot) => void;
+  /** The app's version, for the diagnostics bundle. */
+  readonly version?: string;
   /** A new customer, account and card were enrolled (for the sync engine to tell the bank). */
   readonly onCustomerEnrolled?: (ids: EnrolledIds) => void;
 };
@@ -758,6 +761,20 @@ export function createStaffService(deps: StaffServiceDeps) {
           data: { file: fileName, rows: summary.rows, headSeq: summary.head?.seq ?? null },
         });
         return { fileName, rows: summary.rows, headSeq: summary.head?.seq ?? null };
+      }),
+
+    exportDiagnostics: () =>
+      guarded('exportDiagnostics', (ctx) => {
+        const bundle = createDiagnosticsBundle({
+          dataDir: deps.dataDir,
+          journalVerify: () => journal.verify(),
+          settings: deps.settings(),
+          version: deps.version ?? 'unknown',
+          now,
+        });
+        const fileName = basename(bundle.path);
+        ctx.audit({ kind: 'staff.diagnostics_exported', data: { file: fileName, bytes: bundle.bytes } });
+        return { fileName, bytes: bundle.bytes };
       }),
 
     verifyJournal: () =>

@@ -438,6 +438,12 @@ export const staffChannels = {
       headSeq: z.number().int().nonnegative().nullable(),
     }),
   ),
+  /** Writes a diagnostics bundle (logs, journal verify result, settings without secrets) to the data dir. */
+  exportDiagnostics: channel(
+    'atm:staff:exportDiagnostics',
+    Empty,
+    z.strictObject({ fileName: z.string().max(120), bytes: z.number().int().nonnegative() }),
+  ),
   verifyJournal: channel(
     'atm:staff:verifyJournal',
     Empty,
@@ -568,6 +574,7 @@ export const STAFF_ACCESS = {
   queryJournal: SUPERVISOR,
   exportJournal: SUPERVISOR,
   verifyJournal: SUPERVISOR,
+  exportDiagnostics: SUPERVISOR,
   setService: SUPERVISOR,
   deviceStatus: SUPERVISOR,
   injectDeviceFault: SUPERVISOR,

@@ -55,6 +55,7 @@ export const SAMPLE_REQUESTS: { readonly [M in StaffMethod]: z.input<StaffChanne
   },
   exportJournal: { fromSeq: null, toSeq: null },
   verifyJournal: {},
+  exportDiagnostics: {},
   setService: { inService: true },
   deviceStatus: {},
   injectDeviceFault: { device: 'dispenser', fault: { kind: 'not_taken' }, mode: 'once' },

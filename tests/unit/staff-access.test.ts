@@ -133,6 +133,7 @@ describe('the staff audit trail', () => {
       ['queryJournal', SAMPLE_REQUESTS.queryJournal],
       ['exportJournal', SAMPLE_REQUESTS.exportJournal],
       ['verifyJournal', {}],
+      ['exportDiagnostics', {}],
       ['setService', { inService: false, reason: 'end of day' }],
       ['getSettings', {}],
       ['updateSettings', SAMPLE_REQUESTS.updateSettings],

@@ -232,6 +232,11 @@ describe('journal viewer', () => {
       rows: exported.rows,
     });
     expect(f.value(await f.handlers.verifyJournal({}))).toMatchObject({ ok: true, brokenAtSeq: null });
+    // The diagnostics bundle lands in the data dir and opens with its manifest.
+    const bundle = f.value(await f.handlers.exportDiagnostics({}));
+    const lines = readFileSync(join(f.dataDir, 'diagnostics', bundle.fileName), 'utf8').trim().split('\n');
+    expect(bundle.bytes).toBeGreaterThan(0);
+    expect(JSON.parse(lines[0] ?? '{}')).toMatchObject({ kind: 'manifest' });
   });
 });
 
