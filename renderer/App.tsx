@@ -1,5 +1,6 @@
 // The root component: picks the screen from main's snapshot state once boot is done. It decides nothing itself;
-// every transition comes from a snapshot main pushed. The accessibility bar sits above every screen, outside the
+// every transition comes from a snapshot main pushed. Staff maintenance mode replaces the customer screens while a
+// staff session is open (or its login panel, opened from the idle or out-of-service screen). The accessibility bar sits above every screen, outside the
 // keyed <main>, so language and display choices survive screen changes (the store resets them per session).
 import { type ReactNode, useEffect, useLayoutEffect, useRef } from 'react';
 import type { SessionState } from '../shared/ipc/session.ts';
@@ -8,6 +9,7 @@ import { useAccessibilityRoot } from './accessibility/use-accessibility-root.ts'
 import { useSpeechGuidance } from './accessibility/use-speech-guidance.ts';
 import { MoreTimePrompt } from './components/MoreTimePrompt.tsx';
 import { NoticeBanner } from './components/NoticeBanner.tsx';
+import { OfflineNotice } from './components/OfflineNotice.tsx';
 import { ScreenLayout } from './components/ScreenLayout.tsx';
 import { useT } from './i18n/index.ts';
 import { type Intents, IntentsContext } from './intents.ts';
@@ -29,7 +31,11 @@ import { TransferConfirmScreen } from './screens/TransferConfirmScreen.tsx';
 import { TransferDetailsScreen } from './screens/TransferDetailsScreen.tsx';
 import { WelcomeScreen } from './screens/WelcomeScreen.tsx';
 import { WithdrawalAmountScreen } from './screens/WithdrawalAmountScreen.tsx';
-import { sessionSelectors, systemSelectors, uiSelectors, useAtmStore } from './store/index.ts';
+import { StaffRoot } from './staff/StaffRoot.tsx';
+import { sessionSelectors, staffSelectors, systemSelectors, uiSelectors, useAtmStore } from './store/index.ts';
+
+/** Customer states with nobody at the kiosk: the only ones from which the staff login may be shown. */
+const STAFF_ENTRY_STATES: ReadonlySet<SessionState> = new Set(['idle', 'out_of_service']);
 
 function renderScreen(state: SessionState): ReactNode {
   switch (state) {
@@ -70,7 +76,7 @@ function renderScreen(state: SessionState): ReactNode {
     case 'goodbye':
       return <GoodbyeScreen />;
     case 'out_of_service':
-      return <OutOfServiceScreen />;
+      return <OutOfServiceScreen staffEntry />;
     default:
       // A state added to the contract without a screen is a compile error here.
       return state satisfies never;
@@ -83,6 +89,12 @@ export function App({ intents }: { readonly intents: Intents }) {
   const state = useAtmStore(sessionSelectors.state);
   const sessionId = useAtmStore(sessionSelectors.sessionId);
   const language = useAtmStore(uiSelectors.language);
+  const inService = useAtmStore((s) => systemSelectors.status(s)?.inService !== false);
+  // Main keeps an out-of-service kiosk's session idle and refuses cards; the screen says so rather than invite one.
+  const shownState: SessionState = state === 'idle' && !inService ? 'out_of_service' : state;
+  const staffMode = useAtmStore(staffSelectors.mode);
+  // A staff session owns the screen (main keeps customers out meanwhile); the login panel only over an empty kiosk.
+  const staffShown = staffMode === 'session' || (staffMode === 'login' && STAFF_ENTRY_STATES.has(shownState));
 
   // Screen readers pick their voice from <html lang>, so it follows the session's language.
   useEffect(() => {
@@ -95,14 +107,20 @@ export function App({ intents }: { readonly intents: Intents }) {
   const mainRef = useRef<HTMLElement>(null);
   useLayoutEffect(() => {
     mainRef.current?.scrollTo({ top: 0 });
-  }, [state]);
+  }, [shownState]);
 
   let screen: ReactNode;
-  if (boot === 'ready') {
+  if (boot === 'ready' && staffShown) {
+    screen = (
+      <main key="staff" ref={mainRef} data-screen="staff">
+        <StaffRoot />
+      </main>
+    );
+  } else if (boot === 'ready') {
     screen = (
       // Keyed by session so nothing typed in one session (a half-entered PIN) can survive into the next.
-      <main key={sessionId ?? 'no-session'} ref={mainRef} data-screen={state}>
-        {renderScreen(state)}
+      <main key={sessionId ?? 'no-session'} ref={mainRef} data-screen={shownState}>
+        {renderScreen(shownState)}
       </main>
     );
   } else if (boot === 'booting') {
@@ -127,6 +145,7 @@ export function App({ intents }: { readonly intents: Intents }) {
         <AccessibilityBar />
         {screen}
         <NoticeBanner />
+        <OfflineNotice />
         {boot === 'ready' ? <MoreTimePrompt /> : null}
       </div>
     </IntentsContext>

@@ -97,6 +97,7 @@ export const SETTINGS_EXPORT_RULES = {
   shuffledPinKeypad: 'value',
   receiptPrinterName: 'value',
   staffDualControl: 'value',
+  staffIdleTimeoutMs: 'value',
   bank: {
     url: 'origin',
     deviceId: 'value',

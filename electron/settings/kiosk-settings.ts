@@ -86,6 +86,8 @@ export const KioskSettingsSchema = z
     receiptPrinterName: z.string().min(1).max(128).nullable(),
     /** Replenishment counts and loads need a second staff member's credentials. */
     staffDualControl: z.boolean(),
+    /** A staff session with no call for this long ends (2 minutes by default). */
+    staffIdleTimeoutMs: Ms,
     bank: BankSettingsSchema,
   })
   .refine((settings) => settings.pinLengthMin <= settings.pinLengthMax, { message: 'pinLengthMin > pinLengthMax' })
@@ -118,6 +120,7 @@ export const DEFAULT_SETTINGS: KioskSettings = {
   shuffledPinKeypad: false,
   receiptPrinterName: null,
   staffDualControl: false,
+  staffIdleTimeoutMs: 120_000,
   bank: DEFAULT_BANK_SETTINGS,
 };
 

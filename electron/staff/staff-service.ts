@@ -45,7 +45,10 @@ import { STAFF_FAILURES_MAX, STAFF_LOCK_MS, type StaffAccount, createStaffRepo }
 import { seal, unseal } from './staff-secrets.ts';
 import { newTotpSecret, otpauthUri, qrSvgOf, verifyTotp } from './totp.ts';
 
-/** A staff session with no call for this long ends (and the kiosk goes back to its pre-session state). */
+/**
+ * A staff session with no call for this long ends (and the kiosk goes back to its pre-session state): the default of
+ * the `staffIdleTimeoutMs` setting.
+ */
 export const STAFF_IDLE_TIMEOUT_MS = 2 * 60_000;
 /** The out-of-service reason customers' screens get while staff work on the kiosk. */
 export const STAFF_MAINTENANCE_REASON = 'staff maintenance';
@@ -270,7 +273,7 @@ export function createStaffService(deps: StaffServiceDeps) {
   };
 
   const touch = (current: Session) => {
-    current.idleDeadlineMs = now() + STAFF_IDLE_TIMEOUT_MS;
+    current.idleDeadlineMs = now() + deps.settings().staffIdleTimeoutMs;
     armIdleTimer(current);
   };
 
@@ -511,7 +514,7 @@ export function createStaffService(deps: StaffServiceDeps) {
           role: account.role,
           mustChangePassword: account.mustChangePassword,
           mustEnrolTotp: account.totpSecretSealed === null,
-          idleDeadlineMs: now() + STAFF_IDLE_TIMEOUT_MS,
+          idleDeadlineMs: now() + deps.settings().staffIdleTimeoutMs,
           idleTimer: null,
           resumeInService: previous === null,
           restoreReason: previous === STAFF_MAINTENANCE_REASON ? null : previous,

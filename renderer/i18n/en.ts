@@ -155,6 +155,9 @@ const en = {
   'moreTime.no': 'No, finish',
   'offline.limited': 'The bank cannot be reached right now. Withdrawals are limited to {amount}.',
   'offline.notice': 'The bank cannot be reached right now. Some services may be limited.',
+  'staff.diagnostics.title': 'Diagnostics',
+  'staff.diagnostics.export': 'Export diagnostics',
+  'staff.diagnostics.saved': "Saved as {file} in the kiosk's data folder.",
   'receiptChoice.label': 'Receipt',
   'receiptChoice.question': 'Would you like a receipt?',
   'receiptChoice.print': 'Print receipt',
@@ -243,6 +246,7 @@ const en = {
   'staff.keyboard.space': 'Space',
   'staff.keyboard.backspace': 'Delete',
   'staff.keyboard.done': 'Done',
+  'staff.keyboard.hide': 'Hide keyboard',
 
   'staff.band.mode': 'MAINTENANCE',
   'staff.band.who': '{name} ({staffId}) — {role}',

@@ -157,6 +157,9 @@ export const es: Dictionary = {
   'moreTime.no': 'No, terminar',
   'offline.limited': 'En este momento no hay conexión con el banco. Las retiradas están limitadas a {amount}.',
   'offline.notice': 'En este momento no hay conexión con el banco. Algunos servicios pueden estar limitados.',
+  'staff.diagnostics.title': 'Diagnóstico',
+  'staff.diagnostics.export': 'Exportar diagnóstico',
+  'staff.diagnostics.saved': 'Guardado como {file} en la carpeta de datos del cajero.',
   'receiptChoice.label': 'Justificante',
   'receiptChoice.question': '¿Desea un justificante?',
   'receiptChoice.print': 'Imprimir justificante',
@@ -247,6 +250,7 @@ export const es: Dictionary = {
   'staff.keyboard.space': 'Espacio',
   'staff.keyboard.backspace': 'Borrar',
   'staff.keyboard.done': 'Hecho',
+  'staff.keyboard.hide': 'Ocultar teclado',
 
   'staff.band.mode': 'MANTENIMIENTO',
   'staff.band.who': '{name} ({staffId}) — {role}',

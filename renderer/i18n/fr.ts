@@ -158,6 +158,9 @@ export const fr: Dictionary = {
   'moreTime.no': 'Non, terminer',
   'offline.limited': 'La banque est momentanément injoignable. Les retraits sont limités à {amount}.',
   'offline.notice': 'La banque est momentanément injoignable. Certains services peuvent être limités.',
+  'staff.diagnostics.title': 'Diagnostic',
+  'staff.diagnostics.export': 'Exporter le diagnostic',
+  'staff.diagnostics.saved': 'Enregistré sous {file} dans le dossier de données de l’automate.',
   'receiptChoice.label': 'Ticket',
   'receiptChoice.question': 'Souhaitez-vous un ticket ?',
   'receiptChoice.print': 'Imprimer le ticket',
@@ -247,6 +250,7 @@ export const fr: Dictionary = {
   'staff.keyboard.space': 'Espace',
   'staff.keyboard.backspace': 'Effacer',
   'staff.keyboard.done': 'OK',
+  'staff.keyboard.hide': 'Masquer le clavier',
 
   'staff.band.mode': 'MAINTENANCE TECHNIQUE',
   'staff.band.who': '{name} ({staffId}) — {role}',

@@ -1,5 +1,6 @@
 // Idle: invites a card. Cards arrive three ways: the simulated reader (demo mode), a keyboard-wedge stripe reader
-// (always listening while this screen is up), or typed on the keypad when the settings allow it.
+// (always listening while this screen is up), or typed on the keypad when the settings allow it. Holding the
+// bottom-left corner opens the staff login.
 import { useState } from 'react';
 import type { DemoCard } from '../../shared/ipc/system.ts';
 import { ManualCardEntry } from '../components/ManualCardEntry.tsx';
@@ -7,6 +8,7 @@ import { ScreenLayout } from '../components/ScreenLayout.tsx';
 import { useCardSwipe } from '../hooks/use-card-swipe.ts';
 import { useT } from '../i18n/index.ts';
 import { useIntents } from '../intents.ts';
+import { StaffCornerHold } from '../staff/StaffCornerHold.tsx';
 import { systemSelectors, useAtmStore } from '../store/index.ts';
 
 export function WelcomeScreen() {
@@ -32,6 +34,7 @@ export function WelcomeScreen() {
 
   return (
     <ScreenLayout title={t('welcome.title')} className="screen--welcome">
+      <StaffCornerHold />
       <p className="screen__text" data-speak>
         {t('welcome.swipeHint')}
       </p>
