@@ -346,6 +346,7 @@ export async function createKioskCore(options: KioskCoreOptions): Promise<KioskC
         emit('system.statusChanged', status());
       },
       syncStatus: () => sync.status(),
+      sync,
       requireDualControl: () => settings.staffDualControl,
       onChange: (snapshot) => emit('staff.changed', snapshot),
     });

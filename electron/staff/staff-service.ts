@@ -111,6 +111,8 @@ export type StaffServiceDeps = {
   /** The bank's day totals (sync engine); absent or null when standalone. */
   readonly bankTotals?: BankTotalsSource;
   readonly syncStatus?: () => SyncStatus;
+  /** The sync engine's staff actions (absent: a standalone kiosk, nothing to list or send). */
+  readonly sync?: StaffSync;
   /** Whether replenishment counts and loads need a second staff member (a setting); default off. */
   readonly requireDualControl?: () => boolean;
   readonly onChange?: (snapshot: StaffSnapshot) => void;
@@ -119,6 +121,27 @@ export type StaffServiceDeps = {
   /** A new customer, account and card were enrolled (for the sync engine to tell the bank). */
   readonly onCustomerEnrolled?: (ids: EnrolledIds) => void;
 };
+
+/** What staff mode uses of the sync engine (KioskCore['sync']). */
+export type StaffSync = {
+  listParked(limit?: number): readonly { seq: number; op: string; reason: string | null; attempts: number }[];
+  retryParked(seq: number): boolean;
+  discardParked(seq: number, staffId: string): boolean;
+  listExceptions(limit?: number): readonly {
+    id: number;
+    kind: string;
+    amountMinor: number;
+    currency: string | null;
+    reason: string;
+    createdAtMs: number;
+  }[];
+  resolveException(id: number, staffId: string): boolean;
+  drainNow(): Promise<{ readonly pending: number; readonly parked: number }>;
+  pullNow(): Promise<boolean>;
+};
+
+/** Rows of each sync list staff see at once. */
+const SYNC_ISSUES_MAX = 100;
 
 type Session = {
   readonly id: string;
@@ -764,6 +787,53 @@ export function createStaffService(deps: StaffServiceDeps) {
           data: { file: fileName, rows: summary.rows, headSeq: summary.head?.seq ?? null },
         });
         return { fileName, rows: summary.rows, headSeq: summary.head?.seq ?? null };
+      }),
+
+    syncIssues: () =>
+      guarded('syncIssues', (ctx) => {
+        const parked = (deps.sync?.listParked(SYNC_ISSUES_MAX) ?? []).map(({ seq, op, reason, attempts }) => ({
+          seq,
+          op,
+          reason: reason?.slice(0, 200) ?? null,
+          attempts,
+        }));
+        const exceptions = (deps.sync?.listExceptions(SYNC_ISSUES_MAX) ?? []).map((row) => ({
+          id: row.id,
+          kind: row.kind,
+          amountMinor: row.amountMinor,
+          currency: row.currency,
+          reason: row.reason.slice(0, 200),
+          at: new Date(row.createdAtMs).toISOString(),
+        }));
+        ctx.audit({ kind: 'staff.sync_viewed', data: { parked: parked.length, exceptions: exceptions.length } });
+        return { parked, exceptions };
+      }),
+
+    resolveSyncIssue: (request) =>
+      guarded('resolveSyncIssue', (ctx) => {
+        const staffId = requireSession().staffId;
+        const sync = deps.sync;
+        const done = !sync
+          ? false
+          : request.action === 'retry'
+            ? sync.retryParked(request.seq)
+            : request.action === 'discard'
+              ? sync.discardParked(request.seq, staffId)
+              : sync.resolveException(request.id, staffId);
+        ctx.audit({
+          kind: 'staff.sync_issue_resolved',
+          data: { action: request.action, ref: request.action === 'resolve' ? request.id : request.seq, done },
+        });
+        return { done };
+      }),
+
+    syncNow: () =>
+      guarded('syncNow', async (ctx) => {
+        const sync = deps.sync;
+        const drained = sync ? await sync.drainNow() : { pending: 0, parked: 0 };
+        const pulled = sync ? await sync.pullNow() : false;
+        ctx.audit({ kind: 'staff.sync_now', data: { pending: drained.pending, parked: drained.parked, pulled } });
+        return { pending: drained.pending, parked: drained.parked, pulled };
       }),
 
     exportDiagnostics: () =>

@@ -20,6 +20,7 @@ import { RetainedCardsScreen } from './screens/RetainedCardsScreen.tsx';
 import { ServiceScreen } from './screens/ServiceScreen.tsx';
 import { SettingsScreen } from './screens/SettingsScreen.tsx';
 import { StaffAccountsScreen } from './screens/StaffAccountsScreen.tsx';
+import { SyncScreen } from './screens/SyncScreen.tsx';
 import { TestDispenseScreen } from './screens/TestDispenseScreen.tsx';
 import { SCREEN_METHOD } from './screen-methods.ts';
 import { staffKeepAlive } from './staff-call.ts';
@@ -50,6 +51,8 @@ function renderFunction(screen: Exclude<StaffScreen, 'home'>): ReactNode {
       return <DevicesScreen />;
     case 'settings':
       return <SettingsScreen />;
+    case 'sync':
+      return <SyncScreen />;
     case 'staffAccounts':
       return <StaffAccountsScreen />;
     default:

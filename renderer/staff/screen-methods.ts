@@ -15,5 +15,6 @@ export const SCREEN_METHOD: Readonly<Record<Exclude<StaffScreen, 'home'>, StaffM
   service: 'setService',
   devices: 'deviceStatus',
   settings: 'getSettings',
+  sync: 'syncIssues',
   staffAccounts: 'listStaff',
 };

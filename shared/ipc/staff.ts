@@ -438,6 +438,51 @@ export const staffChannels = {
       headSeq: z.number().int().nonnegative().nullable(),
     }),
   ),
+  /** Bank sync: requests the bank refused (parked) and stand-ins it declined afterwards (exceptions), for staff. */
+  syncIssues: channel(
+    'atm:staff:syncIssues',
+    Empty,
+    z.strictObject({
+      parked: z
+        .array(
+          z.strictObject({
+            seq: z.number().int().positive(),
+            op: z.string().max(20),
+            reason: z.string().max(200).nullable(),
+            attempts: z.number().int().nonnegative(),
+          }),
+        )
+        .max(100),
+      exceptions: z
+        .array(
+          z.strictObject({
+            id: z.number().int().positive(),
+            kind: z.string().max(40),
+            amountMinor: AmountMinorSchema,
+            currency: CurrencySchema.nullable(),
+            reason: z.string().max(200),
+            at: IsoTime,
+          }),
+        )
+        .max(100),
+    }),
+  ),
+  /** Send a parked request again, give it up (booked as it stands), or mark an exception settled. */
+  resolveSyncIssue: channel(
+    'atm:staff:resolveSyncIssue',
+    z.discriminatedUnion('action', [
+      z.strictObject({ action: z.literal('retry'), seq: z.number().int().positive() }),
+      z.strictObject({ action: z.literal('discard'), seq: z.number().int().positive() }),
+      z.strictObject({ action: z.literal('resolve'), id: z.number().int().positive() }),
+    ]),
+    z.strictObject({ done: z.boolean() }),
+  ),
+  /** Sends what waits for the bank and pulls its changes now. */
+  syncNow: channel(
+    'atm:staff:syncNow',
+    Empty,
+    z.strictObject({ pending: z.number().int().nonnegative(), parked: z.number().int().nonnegative(), pulled: z.boolean() }),
+  ),
   /** Writes a diagnostics bundle (logs, journal verify result, settings without secrets) to the data dir. */
   exportDiagnostics: channel(
     'atm:staff:exportDiagnostics',
@@ -575,6 +620,9 @@ export const STAFF_ACCESS = {
   exportJournal: SUPERVISOR,
   verifyJournal: SUPERVISOR,
   exportDiagnostics: SUPERVISOR,
+  syncIssues: SUPERVISOR,
+  resolveSyncIssue: SUPERVISOR,
+  syncNow: CASH,
   setService: SUPERVISOR,
   deviceStatus: SUPERVISOR,
   injectDeviceFault: SUPERVISOR,

@@ -126,6 +126,7 @@ test.describe('entry and access', () => {
       'service',
       'devices',
       'settings',
+      'sync',
       'staffAccounts',
     ]) {
       await expect(page.getByTestId(`staff-menu-${screen}`)).toBeVisible();
@@ -469,6 +470,20 @@ test.describe('functions', () => {
     );
     await expect(page.getByTestId('dispense-cassette-1')).toContainText('498');
     await atm.snap('staff-test-dispense');
+  });
+
+  test('bank sync: a standalone kiosk has nothing parked or excepted, and sync now reports an empty queue', async ({
+    page,
+    kiosk,
+  }) => {
+    const atm = new KioskPage(page);
+    const { staff } = await supervisorHome(atm, kiosk.url);
+    await staff.open('sync');
+    await page.getByTestId('sync-now').click();
+    await expect(page.getByTestId('sync-result')).toContainText('0');
+    await expect(page.getByTestId('sync-parked')).toHaveCount(0);
+    await expect(page.getByTestId('sync-exceptions')).toHaveCount(0);
+    await atm.snap('staff-sync');
   });
 
   test('device diagnostics: a dispenser fault switch, then Reset clears it', async ({ page, kiosk }) => {

@@ -67,7 +67,7 @@ export function countingHasher(inner: PinHasher) {
   return { hasher, calls };
 }
 
-export type StaffFixtureOptions = Partial<Pick<StaffServiceDeps, 'bankTotals' | 'requireDualControl'>> & {
+export type StaffFixtureOptions = Partial<Pick<StaffServiceDeps, 'bankTotals' | 'requireDualControl' | 'sync'>> & {
   readonly bankTotals?: BankTotalsSource;
   /** An existing data dir (the kiosk core's), instead of a fresh one. */
   readonly dataDir?: string;
@@ -143,6 +143,7 @@ export async function createStaffFixture(options: StaffFixtureOptions = {}) {
     onChange: (snapshot) => snapshots.push(snapshot),
     ...(options.bankTotals ? { bankTotals: options.bankTotals } : {}),
     ...(options.requireDualControl ? { requireDualControl: options.requireDualControl } : {}),
+    ...(options.sync ? { sync: options.sync } : {}),
   });
 
   /** The current code of a demo staff member's authenticator; moves the clock to a fresh 30 s step first. */

@@ -287,3 +287,47 @@ describe('settings', () => {
     expect(f.journal.status().rows).toBe(journalRows);
   });
 });
+
+describe('bank sync issues', () => {
+  it('lists parked requests and exceptions, routes each action to the sync engine with the staff id, and syncs now', async () => {
+    const calls: string[] = [];
+    fixture = await createStaffFixture({
+      sync: {
+        listParked: () => [{ seq: 7, op: 'advice', reason: 'account_unavailable', attempts: 3 }],
+        retryParked: (seq) => (calls.push(`retry ${seq}`), true),
+        discardParked: (seq, staffId) => (calls.push(`discard ${seq} by ${staffId}`), true),
+        listExceptions: () => [
+          { id: 4, kind: 'advice_declined', amountMinor: 5_000, currency: 'EUR', reason: 'insufficient_funds', createdAtMs: 0 },
+        ],
+        resolveException: (id, staffId) => (calls.push(`resolve ${id} by ${staffId}`), true),
+        drainNow: async () => (calls.push('drain'), { pending: 0, parked: 1 }),
+        pullNow: async () => (calls.push('pull'), true),
+      },
+    });
+    const f = fixture;
+    await f.loginAs(SUPERVISOR);
+    expect(f.value(await f.handlers.syncIssues({}))).toEqual({
+      parked: [{ seq: 7, op: 'advice', reason: 'account_unavailable', attempts: 3 }],
+      exceptions: [
+        { id: 4, kind: 'advice_declined', amountMinor: 5_000, currency: 'EUR', reason: 'insufficient_funds', at: '1970-01-01T00:00:00.000Z' },
+      ],
+    });
+    for (const request of [
+      { action: 'retry', seq: 7 },
+      { action: 'discard', seq: 7 },
+      { action: 'resolve', id: 4 },
+    ] as const) {
+      expect(f.value(await f.handlers.resolveSyncIssue(request))).toEqual({ done: true });
+    }
+    expect(f.value(await f.handlers.syncNow({}))).toEqual({ pending: 0, parked: 1, pulled: true });
+    expect(calls).toEqual([
+      'retry 7',
+      `discard 7 by ${SUPERVISOR.staffId}`,
+      `resolve 4 by ${SUPERVISOR.staffId}`,
+      'drain',
+      'pull',
+    ]);
+    const audited = f.journal.query({ limit: 50 }).filter((row) => row.kind === 'staff.sync_issue_resolved');
+    expect(audited.map((row) => row.staffId)).toEqual([SUPERVISOR.staffId, SUPERVISOR.staffId, SUPERVISOR.staffId]);
+  });
+});

@@ -17,6 +17,7 @@ export const STAFF_SCREENS = [
   'service',
   'devices',
   'settings',
+  'sync',
   'staffAccounts',
 ] as const;
 export type StaffScreen = (typeof STAFF_SCREENS)[number] | 'home';
