@@ -10,7 +10,7 @@ import { createPinHasher } from '../cards/card-secrets.ts';
 import { migrate } from '../db/migrate.ts';
 import { migrations } from '../db/migrations/index.ts';
 import { checkIntegrityInBackground, type IntegrityVerdict } from '../db/integrity-check.ts';
-import { type Db, openDatabase } from '../db/open-database.ts';
+import { assertIntact, type Db, openDatabase, quickCheck } from '../db/open-database.ts';
 import { DEMO_CUSTOMERS } from '../demo/demo-data.ts';
 import { seedDemoDataIfEmpty } from '../demo/seed-demo-data.ts';
 import type { HandlerTable } from '../ipc/router.ts';
@@ -87,17 +87,6 @@ function upgradePending(db: Db): boolean {
   return (db.pragma('user_version', { simple: true }) as number) < latest;
 }
 
-function quickCheck(db: Db): IntegrityVerdict {
-  if (!db.open) return { ok: false, problem: 'the database was closed before it was checked' };
-  const check = String(db.pragma('quick_check', { simple: true }));
-  return check === 'ok' ? { ok: true } : { ok: false, problem: check.slice(0, 200) };
-}
-
-function checkIntegrityNow(db: Db): IntegrityVerdict {
-  const verdict = quickCheck(db);
-  if (!verdict.ok) throw new KioskStartupError('DATABASE_DAMAGED', `The kiosk database failed its integrity check (${verdict.problem}).`);
-  return verdict;
-}
 
 function receiptPrinterOf(options: KioskCoreOptions, printerName: string | null): ReceiptPrinter {
   const receiptsDir = join(options.dataDir, RECEIPTS_DIR);
@@ -120,8 +109,10 @@ export async function createKioskCore(options: KioskCoreOptions): Promise<KioskC
   try {
     // An upgrade rewrites the schema, so the file is checked first, here; otherwise the check runs on a worker while
     // the kiosk starts, and PINs wait for its verdict (a million transfers take it ~1.6 s; start-up takes ~0.4 s).
-    const integrity: Promise<IntegrityVerdict> = upgradePending(db)
-      ? Promise.resolve(checkIntegrityNow(db))
+    const upgrading = upgradePending(db);
+    if (upgrading) assertIntact(db);
+    const integrity: Promise<IntegrityVerdict> = upgrading
+      ? Promise.resolve({ ok: true })
       : checkIntegrityInBackground(databasePath, () => quickCheck(db));
     const applied = migrate(db, migrations);
     if (applied.length > 0) logger.info('database migrated', { version: applied.at(-1) ?? null });

@@ -5,9 +5,9 @@
 import { extname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
+import type { IntegrityVerdict } from './open-database.ts';
 
-/** `'ok'`, or SQLite's first complaint (or why the check could not run). */
-export type IntegrityVerdict = { readonly ok: true } | { readonly ok: false; readonly problem: string };
+export type { IntegrityVerdict } from './open-database.ts';
 
 const PROBLEM_CHARS_MAX = 200;
 

@@ -8,6 +8,24 @@ export type Db = Database.Database;
 /** How long a writer waits for a lock before failing, instead of failing at once. */
 export const BUSY_TIMEOUT_MS = 5_000;
 
+/** `ok`, or SQLite's first complaint (or why the check could not run). */
+export type IntegrityVerdict = { readonly ok: true } | { readonly ok: false; readonly problem: string };
+
+const PROBLEM_CHARS_MAX = 200;
+
+/** SQLite's quick_check on this connection. */
+export function quickCheck(db: Db): IntegrityVerdict {
+  if (!db.open) return { ok: false, problem: 'the database was closed before it was checked' };
+  const check = String(db.pragma('quick_check', { simple: true }));
+  return check === 'ok' ? { ok: true } : { ok: false, problem: check.slice(0, PROBLEM_CHARS_MAX) };
+}
+
+/** quick_check, refusing a damaged file as a start-up error. */
+export function assertIntact(db: Db): void {
+  const verdict = quickCheck(db);
+  if (!verdict.ok) throw new KioskStartupError('DATABASE_DAMAGED', `The kiosk database failed its integrity check (${verdict.problem}).`);
+}
+
 export type OpenOptions = {
   /**
    * Run `quick_check` before returning (default). The kiosk core passes false and runs the check on a worker thread
@@ -25,12 +43,7 @@ export function openDatabase(path: string, options: OpenOptions = {}): Db {
     db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
     // Reading the schema here also refuses a file that is not a database, with or without the full check.
     if (options.integrityCheck === false) db.pragma('schema_version', { simple: true });
-    else {
-      const check = db.pragma('quick_check', { simple: true });
-      if (check !== 'ok') {
-        throw new KioskStartupError('DATABASE_DAMAGED', `The kiosk database failed its integrity check (${String(check)}).`);
-      }
-    }
+    else assertIntact(db);
     return db;
   } catch (cause) {
     db.close();

@@ -31,6 +31,16 @@ export type DispenseOutcome = {
   readonly rejectedNotes: number;
 };
 
+/** Nothing left the cassettes: what a dispenser that threw, or never served a withdrawal, amounts to. */
+export const NOTHING_DISPENSED: DispenseOutcome = {
+  kind: 'jammed_before_present',
+  presented: [],
+  rejected: [],
+  presentedNotes: 0,
+  presentedAmountMinor: 0,
+  rejectedNotes: 0,
+};
+
 /**
  * - `retracted`: `notes` notes are in the retract bin (fewer than presented if the customer took some at the last
  *   moment).

@@ -20,7 +20,7 @@ import type { CardRecord, CardRepo } from '../cards/card-repo.ts';
 import { panLookupKey, type PinHasher } from '../cards/card-secrets.ts';
 import { pinPolicyViolation } from '../cards/pin-policy.ts';
 import type { Clock } from '../core/kiosk-core-types.ts';
-import type { CashDispenser, DispenseOutcome } from '../devices/cash-dispenser.ts';
+import { type CashDispenser, type DispenseOutcome, NOTHING_DISPENSED } from '../devices/cash-dispenser.ts';
 import type { DepositAcceptor } from '../devices/deposit-acceptor.ts';
 import type { PrintOutcome, ReceiptPrinter } from '../devices/receipt-printer.ts';
 import type { Logger } from '../log/logger.ts';
@@ -91,17 +91,8 @@ const IDLE: Session = {
 /** Steps that wait for the customer and end the session when nobody answers. */
 const WAITING_STATES: ReadonlySet<SessionState> = new Set(CUSTOMER_WAITING_STATES);
 const END_STATES: ReadonlySet<SessionState> = new Set(['goodbye', 'card_refused', 'card_retained']);
-const SERVICE_STATES: readonly SessionState[] = [
-  'menu',
-  'withdrawal_amount',
-  'deposit_notes',
-  'transfer_details',
-  'transfer_confirm',
-  'pin_change',
-  'balance',
-  'mini_statement',
-  'transaction_result',
-];
+/** Steps of a verified session (every waiting step after the PIN). */
+const SERVICE_STATES: readonly SessionState[] = CUSTOMER_WAITING_STATES.filter((state) => state !== 'pin_entry');
 /** Where a receipt can be asked for: after a transaction, with the cash, and on the way out. */
 const RECEIPT_STATES: readonly SessionState[] = ['transaction_result', 'take_cash', 'goodbye'];
 
@@ -435,14 +426,7 @@ export function createSessionService(deps: SessionServiceDeps) {
       outcome = await deps.dispenser.dispense(withdrawal.mix, withdrawal.pendingId);
     } catch (cause) {
       logger.error('dispenser failed', { error: cause instanceof Error ? cause.name : 'unknown' });
-      outcome = {
-        kind: 'jammed_before_present',
-        presented: [],
-        rejected: [],
-        presentedNotes: 0,
-        presentedAmountMinor: 0,
-        rejectedNotes: 0,
-      };
+      outcome = NOTHING_DISPENSED;
     }
     if (session.id !== sessionId) {
       // The session was reset while the notes were being picked: nothing may stay held or in the slot.

@@ -10,7 +10,7 @@
 // service with the hold in place). Every settlement goes through the teller, so the bank hears of it exactly like a
 // live one (completion or advice through the outbox).
 import type { CardRepo } from '../cards/card-repo.ts';
-import type { CashDispenser, DispenseOutcome } from '../devices/cash-dispenser.ts';
+import { type CashDispenser, NOTHING_DISPENSED } from '../devices/cash-dispenser.ts';
 import type { Db } from '../db/open-database.ts';
 import type { Logger } from '../log/logger.ts';
 import type { AuthorisedWithdrawal, Customer, Teller, WithdrawalAuthorisation } from './teller.ts';
@@ -40,15 +40,6 @@ export type RecoveryDeps = {
 
 export type RecoveryResult = { readonly settled: number; readonly left: number };
 
-const NOTHING: DispenseOutcome = {
-  kind: 'jammed_before_present',
-  presented: [],
-  rejected: [],
-  presentedNotes: 0,
-  presentedAmountMinor: 0,
-  rejectedNotes: 0,
-};
-
 export async function recoverInterruptedWithdrawals(deps: RecoveryDeps): Promise<RecoveryResult> {
   const rows = deps.db
     .prepare(
@@ -76,7 +67,7 @@ export async function recoverInterruptedWithdrawals(deps: RecoveryDeps): Promise
     };
     let action: string;
     if (!record) {
-      deps.teller.failWithdrawal(customer, withdrawal, NOTHING, 'DISPENSER_FAULT');
+      deps.teller.failWithdrawal(customer, withdrawal, NOTHING_DISPENSED, 'DISPENSER_FAULT');
       action = 'voided_not_dispensed';
     } else if (record.slot === 'in_slot') {
       const retract = await deps.dispenser.retract();

@@ -21,7 +21,7 @@ import {
 } from '../../electron/settings/kiosk-settings.ts';
 import { BANK_SECRET_NAMES, provisionBankDevice } from '../../electron/sync/provisioning.ts';
 import type { Envelope, ErrorCode, SessionSnapshot } from '../../shared/ipc/index.ts';
-import type { StartedBank } from './bank-server.ts';
+import { type StartedBank, startBankServer } from './bank-server.ts';
 import { TEST_KEYCHAIN_SERVICE } from './kiosk-fixture.ts';
 
 const instant = async () => {};
@@ -61,6 +61,7 @@ export function createSyncFixture() {
   const dirs: string[] = [];
   const stores: SecretStore[] = [];
   const cores: KioskCore[] = [];
+  const banks: StartedBank[] = [];
 
   const openSecretStore = (installationId: string) => {
     const store = createKeychainSecretStore(installationId, TEST_KEYCHAIN_SERVICE);
@@ -131,7 +132,13 @@ export function createSyncFixture() {
       });
       return boot(dataDir, bank, options);
     },
-    cleanup() {
+    /** A real bank for this test (see tests/support/bank-server.ts), closed by `cleanup`. */
+    async startBank(options?: Parameters<typeof startBankServer>[0]): Promise<StartedBank> {
+      const bank = await startBankServer(options);
+      banks.push(bank);
+      return bank;
+    },
+    async cleanup() {
       for (const core of cores) core.close();
       for (const store of stores) {
         for (const name of [...DEVICE_SECRET_NAMES, ...Object.values(BANK_SECRET_NAMES)]) {
@@ -143,6 +150,7 @@ export function createSyncFixture() {
         }
       }
       for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
+      for (const bank of banks.splice(0)) await bank.close();
     },
   };
 }

@@ -33,10 +33,14 @@ type Kiosk = {
 let fixture: CoreFixture;
 afterEach(() => fixture?.cleanup());
 
-async function startKiosk(settingsOverrides: Partial<KioskSettings> = {}, fileLog = false): Promise<Kiosk> {
+async function startKiosk(
+  settingsOverrides: Partial<KioskSettings> = {},
+  fileLog = false,
+  makeDispenser: (dataDir: string) => SimulatedDispenser = () => createSimulatedDispenser({ sleep: instant }),
+): Promise<Kiosk> {
   fixture = createCoreFixture();
   const clock = createFakeClock();
-  const dispenser = createSimulatedDispenser({ sleep: instant });
+  const dispenser = makeDispenser(fixture.dataDir);
   const acceptor = createSimulatedDepositAcceptor({ denominationsMinor: DEMO_ACCEPTED_DENOMINATIONS, sleep: instant });
   const core = await fixture.start(clock, {
     devices: { dispenser, acceptor: Object.assign(acceptor, { denominationsMinor: DEMO_ACCEPTED_DENOMINATIONS }) },
@@ -538,21 +542,16 @@ describe('out of service', () => {
 });
 
 describe('interrupted withdrawal', () => {
+  const stateFileIn = (dataDir: string) => join(dataDir, 'devices', 'dispenser.json');
+
   /** A kiosk whose simulated dispenser keeps its last-dispense record in the data dir, as the default one does. */
-  async function startRecordingKiosk(stateFile: string, sleep: (ms: number) => Promise<void> = instant): Promise<Kiosk> {
-    const kiosk = await startKiosk();
-    kiosk.core.close();
-    const dispenser = createSimulatedDispenser({ sleep, stateFile });
-    const core = await fixture.start(kiosk.clock, { devices: { dispenser, acceptor: Object.assign(kiosk.acceptor, { denominationsMinor: DEMO_ACCEPTED_DENOMINATIONS }) } });
-    const router = createIpcRouter({ handlers: core.handlers, isTrustedSender: () => true, logger: createMemoryLogger() });
-    const sender = { kind: 'browser-host', connectionId: 't', authenticated: true } as const;
-    return { ...kiosk, core, dispenser, call: (method, payload = {}) => router.handle(`atm:session:${method}`, payload, sender) as Promise<Envelope<SessionSnapshot>> };
-  }
+  const startRecordingKiosk = (sleep: (ms: number) => Promise<void> = instant) =>
+    startKiosk({}, false, (dataDir) => createSimulatedDispenser({ sleep, stateFile: stateFileIn(dataDir) }));
 
   /** The process dies; a new one starts on the same data dir with a new dispenser instance reading the same record. */
-  async function restart(kiosk: Kiosk, stateFile: string) {
+  async function restart(kiosk: Kiosk) {
     kiosk.core.close();
-    const dispenser = createSimulatedDispenser({ sleep: instant, stateFile });
+    const dispenser = createSimulatedDispenser({ sleep: instant, stateFile: stateFileIn(fixture.dataDir) });
     return { dispenser, core: await fixture.start(kiosk.clock, { devices: { dispenser } }) };
   }
 
@@ -585,41 +584,38 @@ describe('interrupted withdrawal', () => {
   );
 
   it('notes left in the slot by a crash are retracted at start-up and the hold voided; the kiosk serves again', async () => {
-    const stateFile = join(fixture.dataDir, 'devices', 'dispenser.json');
-    const kiosk = await startRecordingKiosk(stateFile);
+    const kiosk = await startRecordingKiosk();
     await signIn(kiosk, ANA);
     const before = accountState(kiosk).balance;
     value(await withdraw(kiosk, 10_000));
     value(await kiosk.call('cardTaken'));
-    const { core } = await restart(kiosk, stateFile);
+    const { core } = await restart(kiosk);
     expect(await core.handlers.system.getStatus({})).toMatchObject({ ok: true, value: { inService: true } });
     expect(accountState(kiosk)).toMatchObject({ held: 0, balance: before, recovered: ['retracted'], status: { status: 'reversed' } });
     expectBooksBalance(kiosk);
   });
 
   it('notes the device saw taken before the crash are posted at start-up', async () => {
-    const stateFile = join(fixture.dataDir, 'devices', 'dispenser.json');
-    const kiosk = await startRecordingKiosk(stateFile);
+    const kiosk = await startRecordingKiosk();
     await signIn(kiosk, ANA);
     const before = accountState(kiosk).balance;
     value(await withdraw(kiosk, 10_000));
     value(await kiosk.call('cardTaken'));
     // The customer pulls the notes; the software dies before it books them.
     expect(await kiosk.dispenser.waitForTake(30_000)).toBe('taken');
-    const { core } = await restart(kiosk, stateFile);
+    const { core } = await restart(kiosk);
     expect(await core.handlers.system.getStatus({})).toMatchObject({ ok: true, value: { inService: true } });
     expect(accountState(kiosk)).toMatchObject({ held: 0, balance: before - 10_000, recovered: ['posted_taken'], status: { status: 'completed' } });
     expectBooksBalance(kiosk);
   });
 
   it('a hold the dispenser never served (crash while it picked) is voided at start-up', async () => {
-    const stateFile = join(fixture.dataDir, 'devices', 'dispenser.json');
-    const kiosk = await startRecordingKiosk(stateFile, () => new Promise(() => {})); // the pick never finishes
+    const kiosk = await startRecordingKiosk(() => new Promise(() => {})); // the pick never finishes
     await signIn(kiosk, ANA);
     const before = accountState(kiosk).balance;
     void withdraw(kiosk, 10_000);
     await expect.poll(() => accountState(kiosk).held).toBe(10_000);
-    const { core } = await restart(kiosk, stateFile);
+    const { core } = await restart(kiosk);
     expect(await core.handlers.system.getStatus({})).toMatchObject({ ok: true, value: { inService: true } });
     expect(accountState(kiosk)).toMatchObject({ held: 0, balance: before, recovered: ['voided_not_dispensed'], status: { status: 'declined' } });
     expectBooksBalance(kiosk);

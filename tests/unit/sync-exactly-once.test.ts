@@ -3,7 +3,6 @@
 // kiosk's timeout, 5xx, 429 with Retry-After, duplicate delivery) end up applied exactly once at the bank, with
 // every account's balance equal on both sides.
 import { afterEach, describe, expect, it } from 'vitest';
-import { startBankServer, type StartedBank } from '../support/bank-server.ts';
 import {
   bankBalance,
   bankTransfers,
@@ -17,17 +16,12 @@ import {
   withdraw,
 } from '../support/sync-fixture.ts';
 
-let bank: StartedBank | null = null;
 const fixture = createSyncFixture();
-afterEach(async () => {
-  fixture.cleanup();
-  await bank?.close();
-  bank = null;
-});
+afterEach(() => fixture.cleanup());
 
 describe('outbox drain under faults', () => {
   it('applies 500 transactions exactly once through every fault kind; balances equal on both sides', async () => {
-    bank = await startBankServer({
+    const bank = await fixture.startBank({
       faults: {
         seed: 20_261_124,
         rates: {

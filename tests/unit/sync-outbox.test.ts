@@ -6,7 +6,6 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { OUTBOX_OPEN_ROWS_MAX } from '../../electron/db/migrations/0070-sync.ts';
 import { createBankClient, deviceToken } from '../support/bank-client.ts';
-import { startBankServer, type StartedBank } from '../support/bank-server.ts';
 import { createFakeClock } from '../support/fake-clock.ts';
 import { createCoreFixture } from '../support/kiosk-fixture.ts';
 import {
@@ -23,13 +22,8 @@ import {
   withdraw,
 } from '../support/sync-fixture.ts';
 
-let bank: StartedBank | null = null;
 const fixture = createSyncFixture();
-afterEach(async () => {
-  fixture.cleanup();
-  await bank?.close();
-  bank = null;
-});
+afterEach(() => fixture.cleanup());
 
 const MONEY_POSTS = {
   match: (method: string, path: string) =>
@@ -38,7 +32,7 @@ const MONEY_POSTS = {
 
 describe('outbox', () => {
   it('commits a row with the money or not at all: a failing outbox insert rolls the deposit back', async () => {
-    bank = await startBankServer();
+    const bank = await fixture.startBank();
     const kiosk = await fixture.start(bank);
     await kiosk.core.sync.idle();
     value(await signIn(kiosk, CARDS.ana));
@@ -76,7 +70,7 @@ describe('outbox', () => {
   });
 
   it('takes the kiosk out of service when the queue is nearly full, and back when it drains', async () => {
-    bank = await startBankServer({ faults: true });
+    const bank = await fixture.startBank({ faults: true });
     const kiosk = await fixture.start(bank, { sync: { queueLimits: { outOfServiceAt: 5, backInServiceAt: 2 } } });
     await kiosk.core.sync.idle();
     bank.setFaults({ ...MONEY_POSTS, rates: { drop_before_apply: 1 } });
@@ -101,7 +95,7 @@ describe('outbox', () => {
   });
 
   it('waits as long as Retry-After says, on the kiosk clock, then sends the same request again', async () => {
-    bank = await startBankServer({ faults: true });
+    const bank = await fixture.startBank({ faults: true });
     const clock = createFakeClock(Date.now());
     const kiosk = await fixture.start(bank, { clock, sync: { random: () => 0 } });
     await kiosk.core.sync.idle();
@@ -124,7 +118,7 @@ describe('outbox', () => {
   });
 
   it('backs off with full jitter: random × min(cap, base × 2^failures) on the kiosk clock', async () => {
-    bank = await startBankServer({ faults: true });
+    const bank = await fixture.startBank({ faults: true });
     const clock = createFakeClock(Date.now());
     const kiosk = await fixture.start(bank, {
       clock,
@@ -149,7 +143,7 @@ describe('outbox', () => {
   });
 
   it('parks a request the bank refuses (4xx) with the reason, for staff to retry or discard', async () => {
-    bank = await startBankServer({ faults: true });
+    const bank = await fixture.startBank({ faults: true });
     const kiosk = await fixture.start(bank);
     await kiosk.core.sync.idle();
     bank.setFaults({ ...MONEY_POSTS, rates: { drop_before_apply: 1 } });
@@ -184,7 +178,7 @@ describe('outbox', () => {
   });
 
   it('never puts a card number or PIN into an outbox row, a stored answer or a log line', async () => {
-    bank = await startBankServer();
+    const bank = await fixture.startBank();
     const kiosk = await fixture.start(bank);
     await kiosk.core.sync.idle();
     value(await kiosk.call('insertCard', { source: 'demo', demoCardId: CARDS.chloe.demoCardId }));

@@ -4,16 +4,11 @@
 import Database from 'better-sqlite3';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { startBankServer, type StartedBank } from '../support/bank-server.ts';
+import type { StartedBank } from '../support/bank-server.ts';
 import { CARDS, createSyncFixture, endSession, eventually, refusalOf, signIn, value } from '../support/sync-fixture.ts';
 
-let bank: StartedBank | null = null;
 const fixture = createSyncFixture();
-afterEach(async () => {
-  fixture.cleanup();
-  await bank?.close();
-  bank = null;
-});
+afterEach(() => fixture.cleanup());
 
 function bankCard(started: StartedBank, pan: string): { status: string; pin_failed_attempts: number } {
   const db = new Database(join(started.dataDir, 'bank.db'), { readonly: true });
@@ -29,7 +24,7 @@ function bankCard(started: StartedBank, pan: string): { status: string; pin_fail
 
 describe('shared PIN-attempt counter', () => {
   it('two wrong PINs at one kiosk and one at another retain the card, and both kiosks then refuse it', async () => {
-    bank = await startBankServer({ extraDeviceIds: ['kiosk-test-02'] });
+    const bank = await fixture.startBank({ extraDeviceIds: ['kiosk-test-02'] });
     const lobby = await fixture.start(bank);
     const street = await fixture.start(bank, { deviceId: 'kiosk-test-02' });
     await Promise.all([lobby.core.sync.idle(), street.core.sync.idle()]);
@@ -60,7 +55,7 @@ describe('shared PIN-attempt counter', () => {
   });
 
   it('offline, counts wrong PINs locally and reports each to the bank once when it is back', async () => {
-    bank = await startBankServer({ faults: true });
+    const bank = await fixture.startBank({ faults: true });
     const kiosk = await fixture.start(bank);
     await kiosk.core.sync.idle();
     bank.setFaults({ rates: { drop_before_apply: 1 } });

@@ -5,7 +5,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Clock } from '../../electron/core/kiosk-core-types.ts';
 import { createBankClient, customerLogin, DEMO } from '../support/bank-client.ts';
-import { startBankServer, type StartedBank } from '../support/bank-server.ts';
+import type { StartedBank } from '../support/bank-server.ts';
 import {
   bankBalance,
   CARDS,
@@ -19,13 +19,8 @@ import {
   value,
 } from '../support/sync-fixture.ts';
 
-let bank: StartedBank | null = null;
 const fixture = createSyncFixture();
-afterEach(async () => {
-  fixture.cleanup();
-  await bank?.close();
-  bank = null;
-});
+afterEach(() => fixture.cleanup());
 
 /** A kiosk whose clock runs three days ahead of the bank's. */
 const skewedClock: Clock = {
@@ -67,7 +62,7 @@ function adjustments(
 
 describe('pull of changes', () => {
   it('books a bank-side deposit as an adjustment, follows card blocks, and keeps its cursor across a restart', async () => {
-    bank = await startBankServer();
+    const bank = await fixture.startBank();
     const kiosk = await fixture.start(bank, { clock: skewedClock });
     await kiosk.core.sync.idle();
     expect(adjustments(kiosk)).toEqual([]);
@@ -102,7 +97,7 @@ describe('pull of changes', () => {
   });
 
   it('leaves an account alone while the kiosk’s own requests for it are in flight, then agrees once they land', async () => {
-    bank = await startBankServer({ faults: true });
+    const bank = await fixture.startBank({ faults: true });
     const kiosk = await fixture.start(bank);
     await kiosk.core.sync.idle();
     // The bank cannot be reached for money, but the feed still answers.

@@ -4,7 +4,7 @@
 // received but the kiosk never recorded (crash mid-request) is replayed and voided at start-up.
 import { afterEach, describe, expect, it } from 'vitest';
 import { customerLogin, createBankClient, DEMO } from '../support/bank-client.ts';
-import { startBankServer, type StartedBank } from '../support/bank-server.ts';
+import type { StartedBank } from '../support/bank-server.ts';
 import {
   bankBalance,
   bankTransfers,
@@ -18,13 +18,8 @@ import {
   withdraw,
 } from '../support/sync-fixture.ts';
 
-let bank: StartedBank | null = null;
 const fixture = createSyncFixture();
-afterEach(async () => {
-  fixture.cleanup();
-  await bank?.close();
-  bank = null;
-});
+afterEach(() => fixture.cleanup());
 
 const ALL_DROPPED = { rates: { drop_before_apply: 1 } } as const;
 
@@ -34,7 +29,7 @@ async function drainUntilEmpty(kiosk: Awaited<ReturnType<typeof fixture.start>>)
 
 describe('stand-in', () => {
   it('approves offline within the per-card and per-kiosk floor limits and forwards each exactly once on reconnect', async () => {
-    bank = await startBankServer({ faults: true });
+    const bank = await fixture.startBank({ faults: true });
     const kiosk = await fixture.start(bank, { bank: { standInPerCardMinor: 5_000, standInPerKioskMinor: 8_000 } });
     await kiosk.core.sync.idle();
     bank.setFaults(ALL_DROPPED);
@@ -102,7 +97,7 @@ describe('stand-in', () => {
   });
 
   it('records a stand-in the bank declines afterwards as an exception for staff and leaves the books alone', async () => {
-    bank = await startBankServer({ faults: true });
+    const bank = await fixture.startBank({ faults: true });
     const kiosk = await fixture.start(bank);
     await kiosk.core.sync.idle();
     bank.setFaults(ALL_DROPPED);
@@ -152,7 +147,7 @@ describe('stand-in', () => {
   });
 
   it('voids, after a restart, a hold the bank placed while the kiosk never recorded the answer', async () => {
-    bank = await startBankServer({ faults: true });
+    const bank = await fixture.startBank({ faults: true });
     const first = await fixture.start(bank, { bank: { authoriseTimeoutMs: 3_000 } });
     await first.core.sync.idle();
     bank.setFaults({ match: (_method, path) => path.includes('/authorisations'), script: ['delay'], delayMs: 2_000 });
