@@ -13,6 +13,10 @@ import type {
   CompleteRequest,
   CompleteResponse,
   DeclineCode,
+  EnrolmentRequest,
+  EnrolmentResponse,
+  KioskTransferRequest,
+  KioskTransferResponse,
   PinAttemptRequest,
   PinAttemptResponse,
   ReversalRequest,
@@ -23,6 +27,9 @@ import { PIN_ATTEMPTS_MAX } from '../shared/bank-api/index.ts';
 import { BankError } from './errors.ts';
 import { type AccountRow, availableOf, balanceOf, type BankLedger, businessDayOf } from './store/ledger.ts';
 import type { Db } from './store/open-store.ts';
+
+/** The issuer's daily cash limit for a card opened at a kiosk (branch staff cannot set it). */
+export const ENROLLED_CARD_DAILY_LIMIT_MINOR = 50_000;
 
 type CardRow = {
   id: number;
@@ -73,6 +80,28 @@ export function createKioskService(db: Db, ledger: BankLedger, now: () => number
      SELECT 'card' AS type, change_seq AS seq, id FROM cards WHERE change_seq > @cursor
      ORDER BY seq LIMIT @limit`,
   );
+  const insertCustomer = db.prepare<{ name: string; at: number }>(
+    'INSERT INTO customers (email, password_hash, display_name, created_at_ms) VALUES (NULL, NULL, @name, @at)',
+  );
+  const insertAccount = db.prepare<{ customer: number; number: string; label: string; kind: string; currency: string }>(
+    `INSERT INTO accounts (customer_id, account_number, label, kind, currency, status)
+     VALUES (@customer, @number, @label, @kind, @currency, 'open')`,
+  );
+  const insertCard = db.prepare<{
+    customer: number;
+    key: string;
+    last4: string;
+    expires: string;
+    pinHash: string;
+    limit: number;
+    at: number;
+  }>(
+    `INSERT INTO cards (customer_id, pan_hmac, pan_last4, expires_yymm, status, pin_hash, daily_withdrawal_limit_minor, updated_at_ms)
+     VALUES (@customer, @key, @last4, @expires, 'active', @pinHash, @limit, @at)`,
+  );
+  const linkCard = db.prepare<{ card: number; account: number }>(
+    'INSERT INTO card_accounts (card_id, account_id) VALUES (@card, @account)',
+  );
   const counter = db.prepare<[], { seq: number }>('SELECT seq FROM change_counter WHERE id = 1');
   const customerName = db.prepare<{ id: number }, { display_name: string }>(
     'SELECT display_name FROM customers WHERE id = @id',
@@ -114,7 +143,7 @@ export function createKioskService(db: Db, ledger: BankLedger, now: () => number
     card: CardRow | undefined,
     account: AccountRow | null,
     request: { amountMinor: number; currency: string },
-    withdrawal: boolean,
+    movement: 'withdrawal' | 'deposit' | 'transfer',
   ): DeclineCode | null {
     if (!card) return 'card_unknown';
     if (card.status === 'blocked') return 'card_blocked';
@@ -124,8 +153,9 @@ export function createKioskService(db: Db, ledger: BankLedger, now: () => number
       return 'account_not_linked';
     if (account.status !== 'open') return 'account_unavailable';
     if (account.currency !== request.currency) return 'currency_mismatch';
-    if (!withdrawal) return null;
+    if (movement === 'deposit') return null;
     if (availableOf(account) < request.amountMinor) return 'insufficient_funds';
+    if (movement === 'transfer') return null;
     const used = withdrawnToday.get({ card: card.id, day: businessDayOf(now()) })?.total ?? 0;
     if (used + request.amountMinor > card.daily_withdrawal_limit_minor) return 'limit_exceeded';
     return null;
@@ -188,7 +218,7 @@ export function createKioskService(db: Db, ledger: BankLedger, now: () => number
     authorise(deviceId: string, request: AuthoriseRequest): AuthoriseResponse {
       const card = cardByKey.get({ key: request.cardKey });
       const account = ledger.accountByNumber(request.accountNumber);
-      const declined = decline(card, account, request, true);
+      const declined = decline(card, account, request, 'withdrawal');
       const base = { transferId: request.transferId, amountMinor: request.amountMinor, currency: request.currency };
       if (declined || !card || !account) {
         const visible = declined === 'insufficient_funds' || declined === 'limit_exceeded';
@@ -246,7 +276,7 @@ export function createKioskService(db: Db, ledger: BankLedger, now: () => number
       const card = cardByKey.get({ key: request.cardKey });
       const account = ledger.accountByNumber(request.accountNumber);
       const withdrawal = request.kind === 'withdrawal';
-      const declined = decline(card, account, request, withdrawal);
+      const declined = decline(card, account, request, request.kind);
       if (declined || !card || !account) {
         return {
           transferId: request.transferId,
@@ -281,11 +311,11 @@ export function createKioskService(db: Db, ledger: BankLedger, now: () => number
       if (!original || original.device_id !== deviceId) throw new BankError('not_found', 'No such transfer.');
       const reversible =
         (original.kind === 'single' || original.kind === 'post_pending') &&
-        (original.code === 'withdrawal' || original.code === 'deposit');
+        (original.code === 'withdrawal' || original.code === 'deposit' || original.code === 'transfer');
       if (!reversible)
         throw new BankError(
           'invalid_state',
-          'Only a posted withdrawal or deposit can be reversed; void a hold instead.',
+          'Only a posted withdrawal, deposit or transfer can be reversed; void a hold instead.',
         );
       if (ledger.isReversed(original.id)) throw new BankError('already_resolved', 'The transfer was already reversed.');
       const amountMinor = request.amountMinor ?? original.amount_minor;
@@ -304,12 +334,102 @@ export function createKioskService(db: Db, ledger: BankLedger, now: () => number
         reversalOf: original.id,
         reference: original.reference,
       });
-      const customerId = original.code === 'withdrawal' ? original.debit_account_id : original.credit_account_id;
+      // The customer the kiosk served: the payer of a withdrawal or transfer, the payee of a deposit.
+      const customerId = original.code === 'deposit' ? original.credit_account_id : original.debit_account_id;
       return {
         transferId: request.transferId,
         originalId: original.id,
         amountMinor,
         balanceMinor: balanceOf(mustAccount(customerId)),
+      };
+    },
+
+    /** A customer's transfer from one of the card's accounts to any open account in the same currency. */
+    transfer(deviceId: string, request: KioskTransferRequest): KioskTransferResponse {
+      const card = cardByKey.get({ key: request.cardKey });
+      const from = ledger.accountByNumber(request.fromAccountNumber);
+      const to = ledger.accountByNumber(request.toAccountNumber);
+      const base = { transferId: request.transferId, amountMinor: request.amountMinor, currency: request.currency };
+      let declined = decline(card, from, request, 'transfer');
+      if (
+        !declined &&
+        (!to ||
+          to.customer_id === null ||
+          to.status !== 'open' ||
+          to.currency !== request.currency ||
+          to.id === from?.id)
+      )
+        declined = 'recipient_unavailable';
+      if (declined || !card || !from || !to) {
+        const visible = declined === 'insufficient_funds';
+        return {
+          ...base,
+          outcome: 'declined',
+          declineCode: declined ?? 'card_unknown',
+          balanceMinor: visible && from ? balanceOf(from) : null,
+          availableMinor: visible && from ? availableOf(from) : null,
+        };
+      }
+      ledger.applyMovement({
+        id: request.transferId,
+        kind: 'single',
+        debitAccountId: from.id,
+        creditAccountId: to.id,
+        amountMinor: request.amountMinor,
+        code: 'transfer',
+        origin: 'online',
+        deviceId,
+        cardId: card.id,
+        reference: request.reference ?? null,
+      });
+      const after = mustAccount(from.id);
+      return {
+        ...base,
+        outcome: 'approved',
+        declineCode: null,
+        balanceMinor: balanceOf(after),
+        availableMinor: availableOf(after),
+      };
+    },
+
+    /**
+     * Opens the customer, account and active card a kiosk enrolled. The PIN stays at that kiosk (only its hash, under
+     * the kiosk's pepper), so the bank's PIN record is a locked hash. A taken account number or card is a conflict.
+     */
+    enrol(request: EnrolmentRequest, lockedPinHash: string): EnrolmentResponse {
+      if (cardByKey.get({ key: request.card.cardKey }))
+        throw new BankError('conflict', 'This card is already registered.');
+      if (ledger.accountByNumber(request.account.accountNumber))
+        throw new BankError('conflict', 'This account number is taken.');
+      const at = Math.floor(now());
+      const customer = Number(insertCustomer.run({ name: request.holderName, at }).lastInsertRowid);
+      const account = Number(
+        insertAccount.run({
+          customer,
+          number: request.account.accountNumber,
+          label: request.account.label,
+          kind: request.account.kind,
+          currency: request.account.currency,
+        }).lastInsertRowid,
+      );
+      const card = Number(
+        insertCard.run({
+          customer,
+          key: request.card.cardKey,
+          last4: request.card.panLast4,
+          expires: request.card.expiresYymm,
+          pinHash: lockedPinHash,
+          limit: ENROLLED_CARD_DAILY_LIMIT_MINOR,
+          at,
+        }).lastInsertRowid,
+      );
+      linkCard.run({ card, account });
+      return {
+        enrolmentId: request.enrolmentId,
+        accountNumber: request.account.accountNumber,
+        cardKey: request.card.cardKey,
+        status: 'active',
+        dailyWithdrawalLimitMinor: ENROLLED_CARD_DAILY_LIMIT_MINOR,
       };
     },
 

@@ -1,5 +1,6 @@
 // argon2id for customer passwords and card PINs, with the bank's pepper as argon2's secret. Production parameters
 // are the defaults; tests inject cheaper ones through BankServerOptions.hashing (still real argon2id).
+import { randomBytes } from 'node:crypto';
 import argon2 from 'argon2';
 
 export type HashParams = { readonly memoryCost: number; readonly timeCost: number; readonly parallelism: number };
@@ -26,4 +27,12 @@ export function createHasher(pepper: Uint8Array, params: HashParams): Hasher {
       }
     },
   };
+}
+
+/**
+ * A real argon2id hash of 32 random bytes nobody keeps: the PIN record of a card whose PIN lives only at the kiosk
+ * that enrolled it (kiosk enrolment). No PIN verifies against it at the bank.
+ */
+export function lockedPinHash(): Promise<string> {
+  return argon2.hash(randomBytes(32), { type: argon2.argon2id, ...PIN_HASH_PARAMS });
 }

@@ -1,4 +1,5 @@
-// Kiosk endpoints (device token): authorise, complete, advice, reversal, PIN attempts, batch push, changes, totals.
+// Kiosk endpoints (device token): authorise, complete, advice, reversal, transfer, enrolment, PIN attempts, batch push,
+// changes, totals.
 // Money requests are exactly-once through the idempotency store; a body's transferId must equal its
 // Idempotency-Key, so a batch item and the single request for the same movement share one stored response.
 import type { z } from 'zod';
@@ -15,7 +16,11 @@ import {
   changesResponseSchema,
   completeRequestSchema,
   completeResponseSchema,
+  enrolmentRequestSchema,
+  enrolmentResponseSchema,
   idempotencyHeadersSchema,
+  kioskTransferRequestSchema,
+  kioskTransferResponseSchema,
   pinAttemptRequestSchema,
   pinAttemptResponseSchema,
   reversalRequestSchema,
@@ -24,6 +29,7 @@ import {
   totalsResponseSchema,
 } from '../../shared/bank-api/index.ts';
 import { type BankApp, type BankContext, DEVICE_SECURITY, devicePrincipal, ERROR_RESPONSES } from '../context.ts';
+import { lockedPinHash } from '../auth/hashing.ts';
 import { BankError } from '../errors.ts';
 import { requestHash, type StoredResponse } from '../store/idempotency.ts';
 
@@ -45,6 +51,8 @@ export function registerKioskRoutes(app: BankApp, context: BankContext): void {
           return { status: 200, body: kiosk.advice(deviceId, item.body) };
         case 'reversal':
           return { status: 201, body: kiosk.reversal(deviceId, item.body) };
+        case 'transfer':
+          return { status: 200, body: kiosk.transfer(deviceId, item.body) };
       }
     });
   }
@@ -116,6 +124,46 @@ export function registerKioskRoutes(app: BankApp, context: BankContext): void {
     reversalResponseSchema,
     201,
   );
+
+  single(
+    'transfer',
+    '/v1/kiosk/transfers',
+    'Transfer between accounts, booked at once or declined with a code (no stand-in: online only)',
+    kioskTransferRequestSchema,
+    kioskTransferResponseSchema,
+    200,
+  );
+
+  app.post('/v1/kiosk/enrolments', {
+    config: { auth: 'device' },
+    schema: {
+      tags: ['kiosk'],
+      summary: 'Open the customer, account and active card that branch staff enrolled at a kiosk (exactly once)',
+      description:
+        'Idempotency-Key must equal enrolmentId. The PIN stays at the enrolling kiosk; a card or account number that ' +
+        'already exists is a conflict (409) for staff to sort out.',
+      security: DEVICE_SECURITY,
+      headers: idempotencyHeadersSchema,
+      body: enrolmentRequestSchema,
+      response: { 201: enrolmentResponseSchema, ...ERROR_RESPONSES },
+    },
+    handler: async (request, reply) => {
+      const deviceId = devicePrincipal(request.principal);
+      checkKey(request.headers['idempotency-key'], request.body.enrolmentId);
+      // Hashed before the transaction (argon2 is slow); a replay simply does not use it.
+      const pinHash = await lockedPinHash();
+      const result = idempotency.run(
+        `device:${deviceId}`,
+        request.body.enrolmentId,
+        requestHash('enrol', request.body),
+        () => ({ status: 201, body: kiosk.enrol(request.body, pinHash) }),
+      );
+      return reply
+        .code(result.status)
+        .header('idempotent-replayed', String(result.replayed))
+        .send(result.body as never);
+    },
+  });
 
   app.post('/v1/kiosk/cards/pin-attempts', {
     config: { auth: 'device' },

@@ -13,6 +13,7 @@ export const DECLINE_TO_ERROR: Readonly<Record<DeclineCode, ErrorCode>> = {
   currency_mismatch: 'ACCOUNT_UNKNOWN',
   insufficient_funds: 'INSUFFICIENT_FUNDS',
   limit_exceeded: 'LIMIT_DAILY_AMOUNT',
+  recipient_unavailable: 'ACCOUNT_UNKNOWN',
 };
 
 /** A 4xx refusal of an authorisation (nothing was held): the closest kiosk code. */

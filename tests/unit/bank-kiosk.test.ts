@@ -8,6 +8,8 @@ import type {
   BatchResponse,
   ChangesResponse,
   CompleteResponse,
+  EnrolmentResponse,
+  KioskTransferResponse,
   PinAttemptResponse,
   ReversalResponse,
   TotalsResponse,
@@ -333,6 +335,105 @@ describe('bank kiosk API', () => {
       expect((await reverse(applied.body.transferId)).body.error?.code).toBe('already_resolved');
       const hold = await authorise(1_000);
       expect((await reverse(hold.body.transferId)).body.error?.code).toBe('invalid_state');
+    });
+  });
+
+  describe('transfers and enrolment', () => {
+    const balance = (accountNumber: string) =>
+      (
+        bank.server.bank.db
+          .prepare('SELECT credits_posted_minor - debits_posted_minor AS b FROM accounts WHERE account_number = ?')
+          .get(accountNumber) as { b: number }
+      ).b;
+    const transfer = (amountMinor: number, to: string, options: { id?: string; from?: string } = {}) => {
+      const transferId = options.id ?? uuidv7(nowMs);
+      return client.post<OrError<KioskTransferResponse>>('/v1/kiosk/transfers', {
+        token,
+        idempotencyKey: transferId,
+        body: {
+          transferId,
+          cardKey: bank.cardKey(DEMO.ana.pan),
+          fromAccountNumber: options.from ?? DEMO.ana.checking,
+          toAccountNumber: to,
+          amountMinor,
+          currency: 'EUR',
+        },
+      });
+    };
+
+    it('books a transfer once (a replay answers the same), declines what it cannot book, reverses it once', async () => {
+      const payer = balance(DEMO.ana.checking);
+      const payee = balance(DEMO.ben.checking);
+      const id = uuidv7(nowMs);
+      const first = await transfer(2_500, DEMO.ben.checking, { id });
+      expect(first.body).toMatchObject({ outcome: 'approved', declineCode: null, balanceMinor: payer - 2_500 });
+      const replay = await transfer(2_500, DEMO.ben.checking, { id });
+      expect(replay.headers.get('idempotent-replayed')).toBe('true');
+      expect(replay.body).toEqual(first.body);
+      expect(balance(DEMO.ana.checking)).toBe(payer - 2_500);
+      expect(balance(DEMO.ben.checking)).toBe(payee + 2_500);
+
+      const before = transferCount();
+      expect((await transfer(100, '000000001')).body).toMatchObject({
+        outcome: 'declined',
+        declineCode: 'recipient_unavailable',
+      });
+      expect((await transfer(100, DEMO.ana.checking)).body.declineCode).toBe('recipient_unavailable');
+      expect((await transfer(payer * 10, DEMO.ben.checking)).body.declineCode).toBe('insufficient_funds');
+      // Another customer's account as the source: the card is not linked to it.
+      expect((await transfer(100, DEMO.ana.checking, { from: DEMO.ben.checking })).body.declineCode).toBe(
+        'account_not_linked',
+      );
+      expect(transferCount()).toBe(before);
+
+      const reversalId = uuidv7(nowMs);
+      const reversal = await client.post<OrError<ReversalResponse>>('/v1/kiosk/reversals', {
+        token,
+        idempotencyKey: reversalId,
+        body: { transferId: reversalId, originalId: id, reason: 'not_completed' },
+      });
+      expect(reversal.body).toMatchObject({ amountMinor: 2_500, balanceMinor: payer });
+      expect(balance(DEMO.ben.checking)).toBe(payee);
+    });
+
+    it('opens an enrolled customer, account and active card once; the card is in the changes feed', async () => {
+      const cursor = (await client.get<ChangesResponse>('/v1/kiosk/changes?cursor=0&limit=500', { token })).body
+        .nextCursor;
+      const enrolmentId = uuidv7(nowMs);
+      const body = {
+        enrolmentId,
+        holderName: 'Eva Kiosk',
+        account: { accountNumber: '91234567', label: 'Everyday', kind: 'checking', currency: 'EUR' },
+        card: { cardKey: 'a1'.repeat(32), panLast4: '0019', expiresYymm: '3012' },
+      };
+      const enrol = (payload: typeof body, key = payload.enrolmentId) =>
+        client.post<OrError<EnrolmentResponse>>('/v1/kiosk/enrolments', { token, idempotencyKey: key, body: payload });
+      const first = await enrol(body);
+      expect(first.status).toBe(201);
+      expect(first.body).toMatchObject({ accountNumber: '91234567', status: 'active', cardKey: 'a1'.repeat(32) });
+      const replay = await enrol(body);
+      expect(replay.status).toBe(201);
+      expect(replay.headers.get('idempotent-replayed')).toBe('true');
+      expect((await enrol(body, uuidv7(nowMs))).body.error?.code).toBe('idempotency_key_mismatch');
+      const again = { ...body, enrolmentId: uuidv7(nowMs) };
+      expect((await enrol(again)).body.error?.code).toBe('conflict');
+      const otherCard = { ...again, enrolmentId: uuidv7(nowMs), card: { ...body.card, cardKey: 'b2'.repeat(32) } };
+      expect((await enrol(otherCard)).body.error?.code).toBe('conflict'); // the account number is taken
+
+      const feed = await client.get<ChangesResponse>(`/v1/kiosk/changes?cursor=${cursor}&limit=500`, { token });
+      const card = feed.body.changes.find((change) => change.type === 'card');
+      expect(card).toMatchObject({
+        card: { cardKey: 'a1'.repeat(32), status: 'active', accountNumbers: ['91234567'] },
+      });
+      expect(
+        feed.body.changes.some((change) => change.type === 'account' && change.account.customerName === 'Eva Kiosk'),
+      ).toBe(true);
+      const pinHash = bank.server.bank.db
+        .prepare('SELECT pin_hash FROM cards WHERE pan_hmac = ?')
+        .get('a1'.repeat(32)) as {
+        pin_hash: string;
+      };
+      expect(pinHash.pin_hash).toMatch(/^\$argon2id\$/);
     });
   });
 

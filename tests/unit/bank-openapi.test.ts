@@ -112,6 +112,38 @@ describe('bank OpenAPI document', () => {
       ).status,
     ).toBe(201);
     await client.post('/v1/kiosk/cards/pin-attempts', device({ cardKey: anaKey, outcome: 'success' }, uuidv7()));
+    const kioskTransferId = uuidv7();
+    const kioskTransfer = {
+      transferId: kioskTransferId,
+      cardKey: anaKey,
+      fromAccountNumber: DEMO.ana.checking,
+      toAccountNumber: DEMO.ben.checking,
+      amountMinor: 700,
+      currency: 'EUR',
+    };
+    expect((await client.post('/v1/kiosk/transfers', device(kioskTransfer, kioskTransferId))).status).toBe(200);
+    const refusedTransferId = uuidv7();
+    await client.post(
+      '/v1/kiosk/transfers',
+      device({ ...kioskTransfer, transferId: refusedTransferId, toAccountNumber: '000000001' }, refusedTransferId),
+    );
+    const enrolmentId = uuidv7();
+    const enrolment = {
+      enrolmentId,
+      holderName: 'Eva Kiosk',
+      account: { accountNumber: '90000001', label: 'Everyday', kind: 'checking', currency: 'EUR' },
+      card: { cardKey: 'e'.repeat(64), panLast4: '4242', expiresYymm: '3012' },
+    };
+    expect((await client.post('/v1/kiosk/enrolments', device(enrolment, enrolmentId))).status).toBe(201);
+    const duplicateEnrolment = uuidv7();
+    expect(
+      (
+        await client.post(
+          '/v1/kiosk/enrolments',
+          device({ ...enrolment, enrolmentId: duplicateEnrolment }, duplicateEnrolment),
+        )
+      ).status,
+    ).toBe(409);
     const batchHold = uuidv7();
     await client.post(
       '/v1/kiosk/batch',
