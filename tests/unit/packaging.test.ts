@@ -6,6 +6,11 @@
 // Electron itself cannot be downloaded here, so `electronDist` points at stand-in binaries that carry what the
 // packager edits: the fuse sentinel, and for Windows a PE with a version resource (made with resedit, which
 // electron-builder itself uses to edit executables).
+//
+// Cross-packaging (DESIGN §6): before the Windows pack, scripts/fetch-platform-natives.ts brings the Windows package
+// of @napi-rs/keyring into the staged node_modules (as `npm run dist:win` does for the real one), so the repo's own
+// node_modules is never changed. For each target, every native module's binary, found the way its loader finds it,
+// must be of that platform by its magic bytes: PE (`MZ`) for Windows, ELF (`\x7fELF`) for Linux.
 import { spawnSync } from 'node:child_process';
 import {
   cpSync,
@@ -25,7 +30,14 @@ import { dirname, join, resolve } from 'node:path';
 import { getCurrentFuseWire } from '@electron/fuses';
 import { extractFile, listPackage, statFile } from '@electron/asar';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { nativeBinaryProblems } from '../../build/after-pack.ts';
+import {
+  NATIVE_PACKAGES,
+  binaryTarget,
+  nativeBinaries,
+  nativeBinaryProblems,
+  nodeModulesBinaryProblems,
+} from '../../build/after-pack.ts';
+import { fetchPlatformNatives, platformPackages, type FetchResult } from '../../scripts/fetch-platform-natives.ts';
 
 const projectDir = resolve(import.meta.dirname, '../..');
 const FUSE_SENTINEL = 'dL7pKGdnNz796PbbjQWNKmHXBZaB9tsX';
@@ -33,6 +45,18 @@ const FUSE_SENTINEL = 'dL7pKGdnNz796PbbjQWNKmHXBZaB9tsX';
 const OFF = 0x30;
 const ON = 0x31;
 const PACKAGING_TIMEOUT_MS = 180_000;
+/** The targets electron-builder.yml builds, as Node names them, with the magic bytes their binaries start with. */
+const TARGETS = [
+  { platform: 'linux', arch: 'x64', magic: Buffer.from([0x7f, 0x45, 0x4c, 0x46]), format: 'ELF' },
+  { platform: 'win32', arch: 'x64', magic: Buffer.from('MZ', 'latin1'), format: 'PE' },
+] as const;
+/** The keyring's Windows package at the version @napi-rs/keyring itself asks for. */
+const KEYRING_WIN32 = '@napi-rs/keyring-win32-x64-msvc';
+const keyringWin32Version = (
+  JSON.parse(readFileSync(join(projectDir, 'node_modules/@napi-rs/keyring/package.json'), 'utf8')) as {
+    optionalDependencies: Record<string, string>;
+  }
+).optionalDependencies[KEYRING_WIN32];
 
 /** The app's own files the packages must hold: the built main process, preload and renderer, and package.json. */
 const SHIPPED_APP_FILES = [
@@ -178,29 +202,48 @@ function expectFuses(wire: Record<string, unknown>): void {
 
 let linux: PackResult;
 let win: PackResult;
+let winWithoutFetch: PackResult | undefined;
+let fetched: FetchResult[];
+let repoHadKeyringWin32: boolean;
 
-beforeAll(() => {
-  // Under the repo (git-ignored) so node_modules can be hard-linked: same file system, no copy.
-  mkdirSync(join(projectDir, 'test-results'), { recursive: true });
-  stage = mkdtempSync(join(projectDir, 'test-results', 'packaging-'));
-  for (const file of ['package.json', 'package-lock.json', 'electron-builder.yml']) {
-    cpSync(join(projectDir, file), join(stage, file));
-  }
-  cpSync(join(projectDir, 'build'), join(stage, 'build'), { recursive: true });
-  linkTree(join(projectDir, 'node_modules'), join(stage, 'node_modules'));
-  for (const path of [...SHIPPED_APP_FILES.map((file) => file.slice(1)), ...STAYING_OUT]) {
-    if (path !== 'package.json') write(join(stage, path), `// stand-in for ${path}\n`);
-  }
-  write(join(stage, 'electron-linux', 'electron'), `#!/bin/sh\n# stand-in\n${fuseWire().toString('latin1')}\n`);
-  write(join(stage, 'electron-linux', 'chrome-sandbox'), '');
-  write(join(stage, 'electron-linux', 'LICENSE'), '');
-  mkdirSync(join(stage, 'electron-win'), { recursive: true });
-  writeFileSync(join(stage, 'electron-win', 'electron.exe'), fakeWindowsElectron());
-  write(join(stage, 'electron-win', 'LICENSE'), '');
+/** First bytes of a file. */
+function magicOf(path: string, length: number): Buffer {
+  return readFileSync(path).subarray(0, length);
+}
 
-  linux = pack('linux');
-  win = pack('win');
-}, 2 * PACKAGING_TIMEOUT_MS);
+beforeAll(
+  () => {
+    // Under the repo (git-ignored) so node_modules can be hard-linked: same file system, no copy.
+    mkdirSync(join(projectDir, 'test-results'), { recursive: true });
+    stage = mkdtempSync(join(projectDir, 'test-results', 'packaging-'));
+    for (const file of ['package.json', 'package-lock.json', 'electron-builder.yml']) {
+      cpSync(join(projectDir, file), join(stage, file));
+    }
+    cpSync(join(projectDir, 'build'), join(stage, 'build'), { recursive: true });
+    linkTree(join(projectDir, 'node_modules'), join(stage, 'node_modules'));
+    for (const path of [...SHIPPED_APP_FILES.map((file) => file.slice(1)), ...STAYING_OUT]) {
+      if (path !== 'package.json') write(join(stage, path), `// stand-in for ${path}\n`);
+    }
+    write(join(stage, 'electron-linux', 'electron'), `#!/bin/sh\n# stand-in\n${fuseWire().toString('latin1')}\n`);
+    write(join(stage, 'electron-linux', 'chrome-sandbox'), '');
+    write(join(stage, 'electron-linux', 'LICENSE'), '');
+    mkdirSync(join(stage, 'electron-win'), { recursive: true });
+    writeFileSync(join(stage, 'electron-win', 'electron.exe'), fakeWindowsElectron());
+    write(join(stage, 'electron-win', 'LICENSE'), '');
+
+    repoHadKeyringWin32 = existsSync(join(projectDir, 'node_modules', KEYRING_WIN32));
+    linux = pack('linux');
+    // Without the fetch step (electron-builder alone, as `dist:win` was before): the afterPack check must stop it.
+    winWithoutFetch = repoHadKeyringWin32 ? undefined : pack('win');
+    // What `npm run dist:win` does between the build and electron-builder, into the staged copy.
+    fetched = fetchPlatformNatives('win32', 'x64', {
+      lockfile: join(stage, 'package-lock.json'),
+      nodeModules: join(stage, 'node_modules'),
+    });
+    win = pack('win');
+  },
+  3 * PACKAGING_TIMEOUT_MS + 60_000,
+);
 
 afterAll(() => {
   if (stage) rmSync(stage, { recursive: true, force: true });
@@ -258,7 +301,9 @@ describe('packaged Linux app (electron-builder --dir --linux)', () => {
 });
 
 describe('packaged Windows app (electron-builder --dir --win, cross-packaged on Linux)', () => {
-  const keyringWin32 = join(projectDir, 'node_modules/@napi-rs/keyring-win32-x64-msvc');
+  it('packages without error, the afterPack native check included', () => {
+    expect(win.status, win.output).toBe(0);
+  });
 
   it('embeds the asar integrity in the executable and carries the app files', () => {
     const executable = NtExecutable.from(readFileSync(join(win.appOutDir, 'ATM Kiosk.exe')));
@@ -271,37 +316,131 @@ describe('packaged Windows app (electron-builder --dir --win, cross-packaged on 
     expect(asarFiles(join(win.appOutDir, 'resources')).app).toEqual(SHIPPED_APP_FILES);
   });
 
-  it('carries the Windows binaries of better-sqlite3 and argon2 (every platform ships in their packages)', () => {
-    const problems = nativeBinaryProblems(join(win.appOutDir, 'resources'), 'win32', 'x64');
-    expect(problems.filter((problem) => !problem.startsWith('@napi-rs/keyring:'))).toEqual([]);
+  it('carries a Windows x64 binary for better-sqlite3, argon2 and @napi-rs/keyring, unpacked from the asar', () => {
+    const resources = join(win.appOutDir, 'resources');
+    // Each message says which module and which file is missing or of the wrong platform.
+    expect(nativeBinaryProblems(resources, 'win32', 'x64')).toEqual([]);
+    const file = `node_modules/${KEYRING_WIN32}/keyring.win32-x64-msvc.node`;
+    expect((statFile(join(resources, 'app.asar'), file) as { unpacked?: boolean }).unpacked).toBe(true);
+    expect(magicOf(join(resources, 'app.asar.unpacked', file), 2).toString('latin1')).toBe('MZ');
   });
 
-  it.skipIf(!existsSync(keyringWin32))(
-    'with @napi-rs/keyring-win32-x64-msvc in node_modules: packs, fuses set',
-    async () => {
-      expect(win.status, win.output).toBe(0);
-      expect(nativeBinaryProblems(join(win.appOutDir, 'resources'), 'win32', 'x64')).toEqual([]);
-      expectFuses(await getCurrentFuseWire(join(win.appOutDir, 'ATM Kiosk.exe')));
+  it('flips the fuses in the packaged executable as electron-builder.yml says', async () => {
+    expectFuses(await getCurrentFuseWire(join(win.appOutDir, 'ATM Kiosk.exe')));
+  });
+});
+
+describe("cross-packaging: the target platform's native packages (scripts/fetch-platform-natives.ts)", () => {
+  it('finds in the lockfile exactly the production per-platform packages of each target', () => {
+    const lockfile = join(projectDir, 'package-lock.json');
+    expect(platformPackages(lockfile, 'win32', 'x64').map((pkg) => `${pkg.name}@${pkg.version}`)).toEqual([
+      `${KEYRING_WIN32}@${keyringWin32Version}`,
+    ]);
+    // glibc only (Electron's Linux builds are glibc), and no dev tool's platform packages (rolldown, lightningcss).
+    expect(platformPackages(lockfile, 'linux', 'x64').map((pkg) => pkg.name)).toEqual([
+      '@napi-rs/keyring-linux-x64-gnu',
+    ]);
+  });
+
+  it('brought the Windows keyring package into the staged node_modules, not into the repo', () => {
+    expect(fetched.map(({ name, version }) => `${name}@${version}`)).toEqual([
+      `${KEYRING_WIN32}@${keyringWin32Version}`,
+    ]);
+    expect(fetched[0]?.action).toBe(repoHadKeyringWin32 ? 'present' : 'fetched');
+    expect(existsSync(join(projectDir, 'node_modules', KEYRING_WIN32))).toBe(repoHadKeyringWin32);
+  });
+
+  it('is idempotent: a second run finds the package in place and downloads nothing', () => {
+    const again = fetchPlatformNatives('win32', 'x64', {
+      lockfile: join(stage, 'package-lock.json'),
+      nodeModules: join(stage, 'node_modules'),
+    });
+    expect(again.map(({ action }) => action)).toEqual(['present']);
+    // On the host platform npm ci already installed everything: nothing to fetch.
+    const host = fetchPlatformNatives('linux', 'x64', {
+      lockfile: join(stage, 'package-lock.json'),
+      nodeModules: join(stage, 'node_modules'),
+    });
+    expect(host.map(({ name, action }) => `${name} ${action}`)).toEqual(['@napi-rs/keyring-linux-x64-gnu present']);
+  });
+
+  it('fails clearly when the registry lacks a locked platform package', () => {
+    const dir = mkdtempSync(join(stage, 'missing-'));
+    const lock = {
+      lockfileVersion: 3,
+      packages: {
+        '': {},
+        [`node_modules/${KEYRING_WIN32}`]: {
+          version: '0.0.0-does-not-exist',
+          optional: true,
+          os: ['win32'],
+          cpu: ['x64'],
+        },
+      },
+    };
+    writeFileSync(join(dir, 'package-lock.json'), JSON.stringify(lock));
+    expect(() =>
+      fetchPlatformNatives('win32', 'x64', { lockfile: join(dir, 'package-lock.json'), nodeModules: join(dir, 'nm') }),
+    ).toThrow(`the registry has no ${KEYRING_WIN32}@0.0.0-does-not-exist`);
+    expect(existsSync(join(dir, 'nm', KEYRING_WIN32))).toBe(false);
+  });
+
+  describe.each(TARGETS)('what would be packed for $platform-$arch', ({ platform, arch, magic, format }) => {
+    const nodeModules = (): string => join(stage, 'node_modules');
+
+    it(`holds a ${format} binary of ${platform}-${arch} for every native module, where its loader looks`, () => {
+      const binaries = nativeBinaries(nodeModules(), platform, arch);
+      expect(binaries.map(({ name }) => name)).toEqual([...NATIVE_PACKAGES]);
+      for (const { name, file, looked } of binaries) {
+        expect(file, `${name}: no ${platform}-${arch} binary; looked for ${looked.join(', ')}`).toBeDefined();
+        const path = join(nodeModules(), file as string);
+        expect(magicOf(path, magic.length).equals(magic), `${name}: ${file} is not ${format}`).toBe(true);
+        expect(binaryTarget(path), `${name}: ${file}`).toMatchObject({ platform, arch });
+      }
+      expect(nodeModulesBinaryProblems(nodeModules(), platform, arch)).toEqual([]);
+    });
+  });
+
+  it('judges binaries by their header, not their name: a Linux file named for Windows is refused', () => {
+    const fake = mkdtempSync(join(stage, 'renamed-'));
+    for (const name of ['better-sqlite3', 'argon2', '@napi-rs/keyring']) {
+      cpSync(join(stage, 'node_modules', name), join(fake, name), { recursive: true });
+    }
+    cpSync(join(stage, 'node_modules', KEYRING_WIN32), join(fake, KEYRING_WIN32), { recursive: true });
+    rmSync(join(fake, 'better-sqlite3/prebuilds/win32-x64.node'));
+    cpSync(
+      join(fake, 'better-sqlite3/prebuilds/linux-x64.node'),
+      join(fake, 'better-sqlite3/prebuilds/win32-x64.node'),
+    );
+    rmSync(join(fake, 'argon2/prebuilds/win32-x64'), { recursive: true });
+    expect(nodeModulesBinaryProblems(fake, 'win32', 'x64')).toEqual([
+      'better-sqlite3: on win32-x64 it would load node_modules/better-sqlite3/prebuilds/win32-x64.node, which is linux-x64',
+      'argon2: no win32-x64 binary (looked for node_modules/argon2/build/Release/*.node, ' +
+        'node_modules/argon2/build/Debug/*.node, node_modules/argon2/prebuilds/win32-x64/)',
+    ]);
+  });
+
+  it.skipIf(existsSync(join(projectDir, 'node_modules', KEYRING_WIN32)))(
+    'electron-builder --win without the fetch step fails in the afterPack check, naming the package',
+    () => {
+      expect(winWithoutFetch?.status).not.toBe(0);
+      expect(winWithoutFetch?.output).toContain('The packaged app cannot run on win32-x64');
+      expect(winWithoutFetch?.output).toContain(
+        `@napi-rs/keyring: no win32-x64 binary (looked for app.asar.unpacked/node_modules/@napi-rs/keyring/keyring.win32-x64-msvc.node`,
+      );
+      expect(winWithoutFetch?.output).toContain('node scripts/fetch-platform-natives.ts win32 x64');
     },
   );
 
-  it.skipIf(existsSync(keyringWin32))(
-    'without @napi-rs/keyring-win32-x64-msvc (npm installs it only on Windows): fails, saying what dist:win needs',
-    () => {
-      expect(win.status).not.toBe(0);
-      const version = (
-        JSON.parse(readFileSync(join(projectDir, 'node_modules/@napi-rs/keyring/package.json'), 'utf8')) as {
-          optionalDependencies: Record<string, string>;
-        }
-      ).optionalDependencies['@napi-rs/keyring-win32-x64-msvc'];
-      expect(win.output).toContain('The packaged app cannot run on win32-x64');
-      expect(win.output).toContain(
-        '@napi-rs/keyring: no win32-x64 binary unpacked from the asar (found only linux-x64)',
-      );
-      expect(win.output).toContain(`npm pack @napi-rs/keyring-win32-x64-msvc@${version}`);
-      expect(win.output).toContain(
-        `tar -xzf napi-rs-keyring-win32-x64-msvc-${version}.tgz --strip-components=1 -C node_modules/@napi-rs/keyring-win32-x64-msvc`,
-      );
-    },
-  );
+  it('without the Windows keyring package the afterPack check names it and the fetch command', () => {
+    const bare = mkdtempSync(join(stage, 'no-keyring-win32-'));
+    for (const name of ['better-sqlite3', 'argon2', '@napi-rs/keyring', '@napi-rs/keyring-linux-x64-gnu']) {
+      cpSync(join(stage, 'node_modules', name), join(bare, name), { recursive: true });
+    }
+    const [problem, ...rest] = nodeModulesBinaryProblems(bare, 'win32', 'x64');
+    expect(rest).toEqual([]);
+    expect(problem).toContain(`@napi-rs/keyring: no win32-x64 binary (looked for `);
+    expect(problem).toContain(`node_modules/${KEYRING_WIN32}/`);
+    expect(problem).toContain('node scripts/fetch-platform-natives.ts win32 x64 (npm run dist:win does this');
+  });
 });
