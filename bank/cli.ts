@@ -1,9 +1,12 @@
 // `npm run bank`: starts the reference bank on an embedded SQLite store in a data dir (default ./.bank-data), seeded
 // with the demo customers, cards and the demo kiosk device on first start. Also the admin CLI for devices:
 //   node bank/cli.ts [serve] [--data-dir DIR] [--host 127.0.0.1] [--port 8787] [--trusted-proxies 10.0.0.1,10.0.0.2]
+//                    [--hold-max-age-hours 168] [--idempotency-retention-days 30] [--notification-retention-hours 24]
+//                    [--maintenance-interval-s 60]
 //   node bank/cli.ts device create|rotate|revoke|reinstate <device-id> [--data-dir DIR]
 //   node bank/cli.ts device list [--data-dir DIR]
-// Environment: BANK_DATA_DIR, BANK_HOST, BANK_PORT, BANK_TRUSTED_PROXIES, BANK_LOG_LEVEL.
+// Environment: BANK_DATA_DIR, BANK_HOST, BANK_PORT, BANK_TRUSTED_PROXIES, BANK_LOG_LEVEL, BANK_HOLD_MAX_AGE_HOURS,
+// BANK_IDEMPOTENCY_RETENTION_DAYS, BANK_NOTIFICATION_RETENTION_HOURS, BANK_MAINTENANCE_INTERVAL_S.
 // Output goes to stdout as JSON (never through a logger), so a provisioning script can read it.
 import { chmodSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -11,6 +14,7 @@ import { parseArgs } from 'node:util';
 import { DEVICE_ID_PATTERN } from '../shared/bank-api/index.ts';
 import { createDeviceRegistry } from './auth/devices.ts';
 import { type BankSecrets, loadOrCreateSecrets } from './auth/secrets.ts';
+import { type BankLimits, DEFAULT_LIMITS, validateLimits } from './config.ts';
 import { DEMO_DEVICE_ID } from './demo-data.ts';
 import { buildBankServer } from './server.ts';
 import { openStore } from './store/open-store.ts';
@@ -39,8 +43,33 @@ const { values, positionals } = parseArgs({
     host: { type: 'string' },
     port: { type: 'string' },
     'trusted-proxies': { type: 'string' },
+    'hold-max-age-hours': { type: 'string' },
+    'idempotency-retention-days': { type: 'string' },
+    'notification-retention-hours': { type: 'string' },
+    'maintenance-interval-s': { type: 'string' },
   },
 });
+
+/** Maintenance settings from flags or environment, in ms; validateLimits refuses bad values before anything starts. */
+function maintenanceLimits(): Partial<BankLimits> {
+  const setting = (flag: string | undefined, env: string | undefined, unitMs: number): number | undefined =>
+    flag === undefined && env === undefined ? undefined : Math.round(Number(flag ?? env) * unitMs);
+  const entries = {
+    holdMaxAgeMs: setting(values['hold-max-age-hours'], process.env.BANK_HOLD_MAX_AGE_HOURS, 3_600_000),
+    idempotencyRetentionMs: setting(
+      values['idempotency-retention-days'],
+      process.env.BANK_IDEMPOTENCY_RETENTION_DAYS,
+      86_400_000,
+    ),
+    notificationRetentionMs: setting(
+      values['notification-retention-hours'],
+      process.env.BANK_NOTIFICATION_RETENTION_HOURS,
+      3_600_000,
+    ),
+    maintenanceIntervalMs: setting(values['maintenance-interval-s'], process.env.BANK_MAINTENANCE_INTERVAL_S, 1_000),
+  };
+  return Object.fromEntries(Object.entries(entries).filter(([, value]) => value !== undefined));
+}
 
 const dataDir = resolve(values['data-dir'] ?? process.env.BANK_DATA_DIR ?? '.bank-data');
 mkdirSync(dataDir, { recursive: true, mode: 0o700 });
@@ -77,10 +106,17 @@ if (command === 'device') {
     .split(',')
     .map((entry) => entry.trim())
     .filter((entry) => entry.length > 0);
+  const limits = maintenanceLimits();
+  try {
+    validateLimits({ ...DEFAULT_LIMITS, ...limits });
+  } catch (error) {
+    fail((error as Error).message);
+  }
   const app = await buildBankServer({
     storePath,
     secrets,
     trustedProxies,
+    limits,
     seedDemo: true,
     logger: { level: process.env.BANK_LOG_LEVEL ?? 'info' },
   });

@@ -21,6 +21,8 @@ import { type AccountRow, availableOf, balanceOf, type BankLedger, type Transfer
 import type { Db } from './store/open-store.ts';
 
 export const PASSWORD_RESET_TTL_MS = 30 * 60_000;
+/** How long an outbox message is worth delivering: its reset token's lifetime (the only kind of message so far). */
+export const NOTIFICATION_TTL_MS = PASSWORD_RESET_TTL_MS;
 export const NEW_ACCOUNT_CURRENCY = 'EUR';
 const DAY_MS = 86_400_000;
 const HISTORY_DEFAULT_DAYS = 30;
@@ -110,6 +112,16 @@ export function createCustomerService(deps: CustomerServiceDeps) {
   );
   const insertOutbox = db.prepare<{ customer: number; payload: string; at: number }>(
     `INSERT INTO notifications_outbox (customer_id, channel, kind, payload_json, created_at_ms) VALUES (@customer, 'email', 'password_reset', @payload, @at)`,
+  );
+  const pruneSent = db.prepare<{ before: number; limit: number }>(
+    `DELETE FROM notifications_outbox WHERE id IN (
+       SELECT id FROM notifications_outbox WHERE sent_at_ms IS NOT NULL AND sent_at_ms < @before
+        ORDER BY sent_at_ms LIMIT @limit)`,
+  );
+  const pruneUnsent = db.prepare<{ before: number; limit: number }>(
+    `DELETE FROM notifications_outbox WHERE id IN (
+       SELECT id FROM notifications_outbox WHERE sent_at_ms IS NULL AND created_at_ms < @before
+        ORDER BY created_at_ms LIMIT @limit)`,
   );
   const history = db.prepare<
     { account: number; fromMs: number; toMs: number; before: number; limit: number },
@@ -318,6 +330,18 @@ export function createCustomerService(deps: CustomerServiceDeps) {
           payload: JSON.stringify({ to: row.email, token, expiresAt: new Date(expires).toISOString() }),
           at: Math.floor(now()),
         });
+      })();
+    },
+
+    /**
+     * Deletes at most `limit` dead outbox messages: delivered (`sent_at_ms`, set by the out-of-band sender) more than
+     * `retentionMs` ago, or never delivered and expired (their token lapsed) more than `retentionMs` ago.
+     */
+    pruneNotifications(retentionMs: number, limit: number): number {
+      const before = Math.floor(now()) - retentionMs;
+      return db.transaction(() => {
+        const sent = pruneSent.run({ before, limit }).changes;
+        return sent + pruneUnsent.run({ before: before - NOTIFICATION_TTL_MS, limit: limit - sent }).changes;
       })();
     },
 

@@ -161,6 +161,15 @@ export function createKioskService(db: Db, ledger: BankLedger, now: () => number
     return null;
   }
 
+  /**
+   * A movement id the ledger already holds whose stored answer was pruned (idempotency retention): answering afresh
+   * could decline what was booked, so the request is refused as a conflict for staff, never judged again.
+   */
+  function refuseBookedId(transferId: string) {
+    if (ledger.transfer(transferId))
+      throw new BankError('conflict', 'This transfer id was already booked; its stored answer is no longer kept.');
+  }
+
   function mustAccount(id: number): AccountRow {
     const account = ledger.account(id);
     if (!account) throw new Error(`account ${id} vanished`);
@@ -216,6 +225,7 @@ export function createKioskService(db: Db, ledger: BankLedger, now: () => number
 
   return {
     authorise(deviceId: string, request: AuthoriseRequest): AuthoriseResponse {
+      refuseBookedId(request.transferId);
       const card = cardByKey.get({ key: request.cardKey });
       const account = ledger.accountByNumber(request.accountNumber);
       const declined = decline(card, account, request, 'withdrawal');
@@ -273,6 +283,7 @@ export function createKioskService(db: Db, ledger: BankLedger, now: () => number
     },
 
     advice(deviceId: string, request: AdviceRequest): AdviceResponse {
+      refuseBookedId(request.transferId);
       const card = cardByKey.get({ key: request.cardKey });
       const account = ledger.accountByNumber(request.accountNumber);
       const withdrawal = request.kind === 'withdrawal';
@@ -346,6 +357,7 @@ export function createKioskService(db: Db, ledger: BankLedger, now: () => number
 
     /** A customer's transfer from one of the card's accounts to any open account in the same currency. */
     transfer(deviceId: string, request: KioskTransferRequest): KioskTransferResponse {
+      refuseBookedId(request.transferId);
       const card = cardByKey.get({ key: request.cardKey });
       const from = ledger.accountByNumber(request.fromAccountNumber);
       const to = ledger.accountByNumber(request.toAccountNumber);

@@ -20,10 +20,11 @@ import { createHasher, type HashParams, PASSWORD_HASH_PARAMS, PIN_HASH_PARAMS } 
 import { createIpBlocklist } from './auth/ip-block.ts';
 import type { BankSecrets } from './auth/secrets.ts';
 import { createTokenService } from './auth/tokens.ts';
-import { type BankLimits, DEFAULT_LIMITS } from './config.ts';
+import { type BankLimits, DEFAULT_LIMITS, validateLimits } from './config.ts';
 import { createCustomerService } from './customer-service.ts';
 import { BankError, errorBody } from './errors.ts';
 import { createKioskService } from './kiosk-service.ts';
+import { createMaintenance, type Maintenance } from './maintenance.ts';
 import { registerCustomerRoutes } from './routes/customer-routes.ts';
 import { registerDeviceRoutes } from './routes/device-routes.ts';
 import { registerKioskRoutes } from './routes/kiosk-routes.ts';
@@ -40,10 +41,14 @@ export type BankServerOptions = {
   /** SQLite file (WAL) or ':memory:'. */
   readonly storePath: string;
   readonly secrets: BankSecrets;
-  /** Milliseconds since the epoch; drives token expiry, business days, reset-token expiry and the IP block. */
+  /**
+   * Milliseconds since the epoch; drives token expiry, business days, reset-token expiry, the IP block, hold expiry
+   * and retention pruning (the sweep's own schedule runs on real timers).
+   */
   readonly clock?: BankClock;
   /** Socket addresses/CIDRs of reverse proxies whose X-Forwarded-For is believed; empty = none (the default). */
   readonly trustedProxies?: readonly string[];
+  /** Overrides of DEFAULT_LIMITS; the result must pass validateLimits. */
   readonly limits?: Partial<BankLimits>;
   /** argon2id costs; production defaults. Tests may pass cheaper ones (still real argon2id) to stay fast. */
   readonly hashing?: { readonly password?: HashParams; readonly pin?: HashParams };
@@ -59,6 +64,8 @@ export type BankHandle = {
   readonly ledger: BankLedger;
   readonly devices: DeviceRegistry;
   readonly limits: BankLimits;
+  /** Hold expiry and retention pruning; runs at start and every maintenanceIntervalMs until close. */
+  readonly maintenance: Maintenance;
 };
 
 export type BankServer = BankApp & { readonly bank: BankHandle };
@@ -89,7 +96,7 @@ function bearerToken(header: string | undefined): string | null {
 
 export async function buildBankServer(options: BankServerOptions): Promise<BankServer> {
   const now = () => (options.clock ?? Date).now();
-  const limits: BankLimits = { ...DEFAULT_LIMITS, ...options.limits };
+  const limits: BankLimits = validateLimits({ ...DEFAULT_LIMITS, ...options.limits });
   const trusted = options.trustedProxies ?? [];
   const db = openStore(options.storePath);
 
@@ -105,10 +112,6 @@ export async function buildBankServer(options: BankServerOptions): Promise<BankS
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
-  app.addHook('onClose', async () => {
-    db.close();
-  });
-
   const ledger = createBankLedger(db, now);
   const tokens = createTokenService(options.secrets.jwtKey, now, {
     deviceS: limits.deviceTokenTtlS,
@@ -138,7 +141,21 @@ export async function buildBankServer(options: BankServerOptions): Promise<BankS
     limits,
     now,
   };
-  app.decorate('bank', { db, ledger, devices, limits });
+  const maintenance = createMaintenance({
+    db,
+    ledger,
+    idempotency: context.idempotency,
+    customers: context.customers,
+    limits,
+    now,
+    log: app.log,
+  });
+  app.addHook('onClose', async () => {
+    // No sweep may start once the store is closing.
+    maintenance.stop();
+    db.close();
+  });
+  app.decorate('bank', { db, ledger, devices, limits, maintenance });
   app.decorateRequest('principal', null);
 
   app.setErrorHandler((error, request, reply) => {
@@ -243,5 +260,7 @@ export async function buildBankServer(options: BankServerOptions): Promise<BankS
     await seedDemoDataIfEmpty({ db, ledger, cardLookupKey: options.secrets.cardLookupKey, pins, passwords, now });
   }
   await app.ready();
+  // Expire and prune what built up while the server was down, then keep doing it periodically.
+  maintenance.start();
   return app as BankServer;
 }

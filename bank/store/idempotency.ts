@@ -2,6 +2,9 @@
 // stored response commit in the same synchronous transaction, so a retry either finds the stored response (same
 // body → same answer, different body → idempotency_key_reused) or runs the operation for the first time. Refusals
 // (thrown BankErrors) roll everything back and are not stored: nothing happened, so a retry is judged afresh.
+// Stored responses are pruned once older than the retention (bank/config.ts): only rows whose first answer is past
+// it, so every retry inside the retention still gets its stored answer. A money movement retried later still cannot
+// book twice (transfer ids are unique in the ledger); it gets a refusal instead of the stored answer.
 import { createHash } from 'node:crypto';
 import { BankError } from '../errors.ts';
 import type { Db } from './open-store.ts';
@@ -36,6 +39,10 @@ export function createIdempotencyStore(db: Db, now: () => number) {
     `INSERT INTO idempotency_keys (scope, key, request_hash, status_code, response_json, created_at_ms)
      VALUES (@scope, @key, @hash, @status, @json, @at)`,
   );
+  const pruneOldest = db.prepare<{ before: number; limit: number }>(
+    `DELETE FROM idempotency_keys WHERE (scope, key) IN (
+       SELECT scope, key FROM idempotency_keys WHERE created_at_ms < @before ORDER BY created_at_ms LIMIT @limit)`,
+  );
 
   const runInTransaction = db.transaction(
     (scope: string, key: string, hash: string, operation: () => { status: number; body: unknown }): StoredResponse => {
@@ -56,6 +63,11 @@ export function createIdempotencyStore(db: Db, now: () => number) {
     /** Runs `operation` once per (scope, key) inside one IMMEDIATE transaction; never call with async work inside. */
     run(scope: string, key: string, hash: string, operation: () => { status: number; body: unknown }): StoredResponse {
       return runInTransaction.immediate(scope, key, hash, operation);
+    },
+
+    /** Deletes at most `limit` stored responses first answered before `beforeMs`, oldest first; returns how many. */
+    pruneAnsweredBefore(beforeMs: number, limit: number): number {
+      return pruneOldest.run({ before: beforeMs, limit }).changes;
     },
   };
 }

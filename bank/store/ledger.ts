@@ -1,6 +1,8 @@
 // The bank's double-entry ledger: every movement is an immutable transfer from one account to another, applied
 // together with the cached counters of both accounts inside the caller's synchronous transaction, so Σ balances over
-// all accounts is always 0. Holds are two-phase (pending → post full/partial or void), each resolved exactly once.
+// all accounts is always 0. Holds are two-phase (pending → post full/partial or void), each resolved exactly once;
+// a hold nobody resolves within the hold age is voided by the bank itself (expireHold), through the same path.
+import { uuidv7 } from '../../shared/ids.ts';
 import { BankError } from '../errors.ts';
 import type { Db } from './open-store.ts';
 
@@ -107,6 +109,17 @@ export function createBankLedger(db: Db, now: () => number) {
     `SELECT ${TRANSFER_COLUMNS} FROM transfers WHERE id = @id`,
   );
   const resolutionOf = db.prepare<{ id: string }, { id: string }>('SELECT id FROM transfers WHERE pending_id = @id');
+  const expiryOf = db.prepare<{ id: string }, { void_id: string }>(
+    'SELECT void_id FROM hold_expiries WHERE pending_id = @id',
+  );
+  const oldestOpenHolds = db.prepare<{ before: number; limit: number }, { pending_id: string }>(
+    `SELECT pending_id FROM open_holds WHERE created_at_ms < @before
+      ORDER BY created_at_ms, pending_id LIMIT @limit`,
+  );
+  const insertExpiry = db.prepare<{ voidId: string; pendingId: string; holdAt: number; maxAge: number; at: number }>(
+    `INSERT INTO hold_expiries (void_id, pending_id, hold_created_at_ms, hold_max_age_ms, expired_at_ms)
+     VALUES (@voidId, @pendingId, @holdAt, @maxAge, @at)`,
+  );
   const reversalOf = db.prepare<{ id: string }, { id: string }>('SELECT id FROM transfers WHERE reversal_of = @id');
   const insertTransfer = db.prepare<Omit<TransferRow, 'seq'>>(
     `INSERT INTO transfers (id, kind, debit_account_id, credit_account_id, amount_minor, pending_amount_minor, pending_id,
@@ -241,8 +254,15 @@ export function createBankLedger(db: Db, now: () => number) {
       ) {
         throw new BankError('not_found', 'No such hold.');
       }
-      if (resolutionOf.get({ id: pending.id }))
-        throw new BankError('already_resolved', 'The hold was already posted or voided.');
+      if (resolutionOf.get({ id: pending.id })) {
+        // Same code either way (the kiosk branches on it); the message says when the bank let the hold lapse.
+        throw new BankError(
+          'already_resolved',
+          expiryOf.get({ id: pending.id })
+            ? 'The hold expired and the bank voided it; nothing was posted.'
+            : 'The hold was already posted or voided.',
+        );
+      }
       const postedMinor = resolution.action === 'post' ? (resolution.amountMinor ?? pending.amount_minor) : 0;
       if (resolution.action === 'post' && (postedMinor < 1 || postedMinor > pending.amount_minor)) {
         throw new BankError('amount_invalid', 'A post must be between 1 and the held amount.');
@@ -268,6 +288,39 @@ export function createBankLedger(db: Db, now: () => number) {
       move(pending.debit_account_id, { dPending: -pending.amount_minor, dPosted: postedMinor });
       move(pending.credit_account_id, { cPending: -pending.amount_minor, cPosted: postedMinor });
       return { pending, postedMinor, releasedMinor: pending.amount_minor - postedMinor };
+    },
+
+    /** Ids of unresolved holds placed before `beforeMs`, oldest first, at most `limit`. */
+    openHoldsPlacedBefore(beforeMs: number, limit: number): string[] {
+      return oldestOpenHolds.all({ before: beforeMs, limit }).map((row) => row.pending_id);
+    },
+
+    /**
+     * Voids a hold that outlived `maxAgeMs`, on the bank's own authority: an ordinary void_pending transfer through
+     * resolvePending (counters, resolve-once index and changes feed as for a kiosk void) plus a hold_expiries row
+     * saying why. Must run inside the caller's transaction. Throws invalid_state if the hold is not that old yet.
+     */
+    expireHold(pendingId: string, maxAgeMs: number): { voidId: string; pending: TransferRow; releasedMinor: number } {
+      const expiredAtMs = Math.floor(now());
+      const hold = transferById.get({ id: pendingId });
+      if (hold?.kind === 'pending' && hold.created_at_ms + maxAgeMs > expiredAtMs) {
+        throw new BankError('invalid_state', 'The hold has not reached its maximum age.');
+      }
+      const voidId = uuidv7(expiredAtMs);
+      const resolved = ledger.resolvePending({ id: voidId, pendingId, action: 'void' });
+      insertExpiry.run({
+        voidId,
+        pendingId,
+        holdAt: resolved.pending.created_at_ms,
+        maxAge: maxAgeMs,
+        at: expiredAtMs,
+      });
+      return { voidId, pending: resolved.pending, releasedMinor: resolved.releasedMinor };
+    },
+
+    /** True if the bank voided this hold because it expired. */
+    isExpired(pendingId: string): boolean {
+      return expiryOf.get({ id: pendingId }) !== undefined;
     },
 
     isReversed(id: string): boolean {

@@ -225,6 +225,50 @@ export const BANK_MIGRATIONS: readonly Migration[] = [
       ) STRICT;
     `,
   },
+  {
+    version: 40,
+    name: 'maintenance',
+    sql: `
+      -- Holds not yet posted or voided, kept by triggers on transfers in the resolving transaction whatever the path
+      -- (kiosk completion or the bank's expiry), so the expiry sweep finds the oldest without scanning the history.
+      CREATE TABLE open_holds (
+        pending_id TEXT PRIMARY KEY REFERENCES transfers(id),
+        created_at_ms INTEGER NOT NULL
+      ) STRICT, WITHOUT ROWID;
+      CREATE INDEX open_holds_by_age ON open_holds(created_at_ms);
+      INSERT INTO open_holds (pending_id, created_at_ms)
+        SELECT t.id, t.created_at_ms FROM transfers AS t
+         WHERE t.kind = 'pending' AND NOT EXISTS (SELECT 1 FROM transfers AS r WHERE r.pending_id = t.id);
+      CREATE TRIGGER transfers_hold_opened AFTER INSERT ON transfers WHEN NEW.kind = 'pending' BEGIN
+        INSERT INTO open_holds (pending_id, created_at_ms) VALUES (NEW.id, NEW.created_at_ms);
+      END;
+      CREATE TRIGGER transfers_hold_resolved AFTER INSERT ON transfers WHEN NEW.pending_id IS NOT NULL BEGIN
+        DELETE FROM open_holds WHERE pending_id = NEW.pending_id;
+      END;
+
+      -- Holds the bank voided itself because they outlived the hold age. The void is an ordinary void_pending
+      -- transfer (its origin is the hold's; transfers.origin cannot grow a value without rebuilding the append-only
+      -- table), and this row records why. Append-only like the transfers.
+      CREATE TABLE hold_expiries (
+        void_id TEXT PRIMARY KEY REFERENCES transfers(id),
+        pending_id TEXT NOT NULL UNIQUE REFERENCES transfers(id),
+        hold_created_at_ms INTEGER NOT NULL,
+        hold_max_age_ms INTEGER NOT NULL CHECK (hold_max_age_ms > 0),
+        expired_at_ms INTEGER NOT NULL
+      ) STRICT, WITHOUT ROWID;
+      CREATE TRIGGER hold_expiries_no_update BEFORE UPDATE ON hold_expiries BEGIN
+        SELECT RAISE(ABORT, 'hold expiries are immutable');
+      END;
+      CREATE TRIGGER hold_expiries_no_delete BEFORE DELETE ON hold_expiries BEGIN
+        SELECT RAISE(ABORT, 'hold expiries are append-only');
+      END;
+
+      -- Pruning reads the oldest rows first, bounded per run, through these indexes.
+      CREATE INDEX idempotency_keys_by_age ON idempotency_keys(created_at_ms);
+      CREATE INDEX notifications_outbox_sent_by_age ON notifications_outbox(sent_at_ms) WHERE sent_at_ms IS NOT NULL;
+      CREATE INDEX notifications_outbox_unsent_by_age ON notifications_outbox(created_at_ms) WHERE sent_at_ms IS NULL;
+    `,
+  },
 ];
 
 /** Applies pending migrations in one transaction; refuses a database written by a newer bank. */
