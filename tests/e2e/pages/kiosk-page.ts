@@ -35,6 +35,27 @@ export class KioskPage {
     await this.page.getByTestId('key-enter').click();
   }
 
+  /** Withdrawal amount screen: "Other amount", whole units on the keypad, Enter. */
+  async withdrawOtherAmount(units: string) {
+    await this.page.getByTestId('withdrawal-other').click();
+    for (const digit of units) await this.page.getByTestId(`key-${digit}`).click();
+    await this.page.getByTestId('key-enter').click();
+  }
+
+  /** Card first, then the cash, as the kiosk presents them; ends on the goodbye screen. */
+  async takeCardAndCash() {
+    await this.expectScreen('take_card');
+    await this.page.getByTestId('take-card').click();
+    await this.expectScreen('take_cash');
+    await this.page.getByTestId('take-cash').click();
+    await this.expectScreen('goodbye');
+  }
+
+  /** The line shown over every screen while the bank cannot be reached (the kiosk stands in for it). */
+  offlineNotice() {
+    return this.page.getByTestId('offline-notice');
+  }
+
   /** Taps a language in the bar above every screen (`en`, `es`, `fr`). */
   async chooseLanguage(language: string) {
     const button = this.page.getByTestId(`language-${language}`);
