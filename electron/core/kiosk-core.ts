@@ -87,7 +87,6 @@ function upgradePending(db: Db): boolean {
   return (db.pragma('user_version', { simple: true }) as number) < latest;
 }
 
-
 function receiptPrinterOf(options: KioskCoreOptions, printerName: string | null): ReceiptPrinter {
   const receiptsDir = join(options.dataDir, RECEIPTS_DIR);
   const chosen = options.receiptPrinter;
@@ -245,6 +244,8 @@ export async function createKioskCore(options: KioskCoreOptions): Promise<KioskC
       for (const listener of listeners) listener(event, payload);
     };
 
+    // One printer for customer receipts and staff reports, so its one-print-at-a-time queue covers both.
+    const receiptPrinter = receiptPrinterOf(options, settings.receiptPrinterName);
     const session = createSessionService({
       cards,
       teller,
@@ -258,7 +259,7 @@ export async function createKioskCore(options: KioskCoreOptions): Promise<KioskC
       settings: () => settings,
       inService: () => outOfServiceReason === null && !journal.status().nearCapacity && sync.outOfServiceReason() === null,
       onChange: (snapshot) => emit('session.changed', snapshot),
-      receiptPrinter: receiptPrinterOf(options, settings.receiptPrinterName),
+      receiptPrinter,
       sync: sync.sessionSync,
     });
 
@@ -338,6 +339,8 @@ export async function createKioskCore(options: KioskCoreOptions): Promise<KioskC
       },
       syncStatus: () => sync.status(),
       sync,
+      onCustomerEnrolled: sync.customerEnrolled,
+      receiptPrinter,
       requireDualControl: () => settings.staffDualControl,
       onChange: (snapshot) => emit('staff.changed', snapshot),
     });

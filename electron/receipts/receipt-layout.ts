@@ -106,18 +106,18 @@ const LABELS: Readonly<Record<LanguageCode, Labels>> = {
 };
 
 /** `label ........ value` on one line; a value too long for the line goes on its own, right-aligned. */
-function pair(label: string, value: string): ReceiptLine[] {
+export function pair(label: string, value: string): ReceiptLine[] {
   const gap = RECEIPT_COLUMNS - label.length - value.length;
   if (gap >= 1) return [{ text: label + ' '.repeat(gap) + value }];
   return [{ text: label.slice(0, RECEIPT_COLUMNS) }, { text: value.slice(0, RECEIPT_COLUMNS).padStart(RECEIPT_COLUMNS) }];
 }
 
-function centred(text: string): string {
+export function centred(text: string): string {
   const clipped = text.slice(0, RECEIPT_COLUMNS);
   return ' '.repeat(Math.floor((RECEIPT_COLUMNS - clipped.length) / 2)) + clipped;
 }
 
-const RULE: ReceiptLine = { text: '-'.repeat(RECEIPT_COLUMNS) };
+export const RULE: ReceiptLine = { text: '-'.repeat(RECEIPT_COLUMNS) };
 
 /** Money movements show amounts; inquiries and PIN changes only say what was done. */
 const MOVES_MONEY: ReadonlySet<Receipt['transaction']> = new Set(['withdrawal', 'deposit', 'transfer']);

@@ -120,8 +120,7 @@ export function isExpired(expiresYymm: string, nowMs: number): boolean {
 export function createSessionService(deps: SessionServiceDeps) {
   const { cards, teller, clock, logger } = deps;
   const sync = deps.sync ?? null;
-  // With a bank that has no kiosk transfer operation, transfers are not offered (see electron/sync/sync-engine.ts).
-  const offered: readonly TransactionKind[] = sync && !sync.transfersOffered ? TRANSACTIONS.filter((kind) => kind !== 'transfer') : TRANSACTIONS;
+  const offered: readonly TransactionKind[] = TRANSACTIONS;
   let session: Session = IDLE;
   /** The card number while the card is in the reader: needed for the PIN policy, never stored or sent. */
   let panInReader: string | null = null;
@@ -683,17 +682,40 @@ export function createSessionService(deps: SessionServiceDeps) {
       return ok(transition({ ...session, state: 'transfer_confirm', refusal: null, transfer: prepared.transfer }));
     },
 
-    confirmTransfer(): Envelope<SessionSnapshot> {
+    async confirmTransfer(): Promise<Envelope<SessionSnapshot>> {
       const refused = guard(['transfer_confirm']);
       if (refused) return refused;
       const who = customer();
-      if (!who || !session.transfer) return err('INVALID_STATE', 'Nothing to confirm.');
-      const result = teller.transfer(who, session.transfer);
-      if ('ok' in result) {
-        transition({ ...withFreshAccounts(), state: 'transfer_details', refusal: result.code, transfer: null });
-        return err(result.code, `Refused: ${result.code}.`);
-      }
-      return ok(transition({ ...withFreshAccounts(), state: 'transaction_result', refusal: null, transfer: null, receipt: result }));
+      const prepared = session.transfer;
+      if (!who || !prepared) return err('INVALID_STATE', 'Nothing to confirm.');
+      const refuseTransfer = (code: ErrorCode): Envelope<SessionSnapshot> => {
+        transition({ ...withFreshAccounts(), state: 'transfer_details', refusal: code, transfer: null });
+        return err(code, `Refused: ${code}.`);
+      };
+      const booked = (result: ReturnType<Teller['transfer']>): Envelope<SessionSnapshot> =>
+        'ok' in result
+          ? refuseTransfer(result.code)
+          : ok(transition({ ...withFreshAccounts(), state: 'transaction_result', refusal: null, transfer: null, receipt: result }));
+      if (!sync) return booked(teller.transfer(who, prepared));
+      // With a bank: the kiosk's own rules, then the bank (online only), then the local booking under the bank's id.
+      const precheck = teller.precheckTransfer(who, prepared);
+      if (precheck) return refuseTransfer(precheck.code);
+      const sessionId = session.id;
+      return exclusive(async () => {
+        transition({ ...session, state: 'processing', refusal: null });
+        const decision = await sync.authoriseTransfer({ cardId: who.cardId, transfer: prepared });
+        if (session.id !== sessionId) {
+          if (decision.ok) sync.abandonTransfer(decision.authorisation);
+          return err('INVALID_STATE', 'The session ended.');
+        }
+        if (!decision.ok) {
+          teller.declineTransfer(who, prepared, decision.code);
+          return refuseTransfer(decision.code);
+        }
+        const result = teller.transfer(who, prepared, decision.authorisation);
+        if ('ok' in result) sync.abandonTransfer(decision.authorisation);
+        return booked(result);
+      });
     },
 
     async changePin(currentPin: string, newPin: string, newPinAgain: string): Promise<Envelope<SessionSnapshot>> {

@@ -43,6 +43,18 @@ export type PendingEnrolment = {
 
 export type EnrolledIds = { readonly customerId: number; readonly accountId: number; readonly cardId: number };
 
+/** What the bank must hear of an enrolment (the card number only in memory, to key the card at the bank). */
+export type CustomerEnrolment = {
+  readonly cardId: number;
+  readonly accountId: number;
+  readonly pan: string;
+  readonly expiresYymm: string;
+  readonly holderName: string;
+  readonly accountNumber: string;
+  readonly accountLabel: string;
+  readonly accountKind: 'checking' | 'savings';
+};
+
 export type StaffCardsDeps = {
   readonly db: Db;
   readonly cards: CardRepo;
@@ -193,12 +205,16 @@ export function createStaffCards(deps: StaffCardsDeps) {
       return deps.pinHasher.hash(pin);
     },
 
-    /** Customer, account and active card in one transaction, with the journal row. */
+    /**
+     * Customer, account and active card in one transaction, with the journal row; `onEnrolled` runs inside it (the
+     * bank sync queues the enrolment there), so a throw rolls the whole enrolment back.
+     */
     completeEnrolment: db.transaction(
       (
         pending: PendingEnrolment,
         pinHash: string,
         audit: Audit,
+        onEnrolled?: (enrolment: CustomerEnrolment) => void,
       ): EnrolledIds & { accountNumber: string; maskedPan: string } => {
         if (cards.findByLookupKey(pending.panHmac))
           throw new StaffRefusal('CARD_ALREADY_ENROLLED', 'This card is already registered.');
@@ -224,6 +240,16 @@ export function createStaffCards(deps: StaffCardsDeps) {
         })?.id;
         if (cardId === undefined) throw new Error('card insert returned no row');
         linkAccount.run({ cardId, accountId });
+        onEnrolled?.({
+          cardId,
+          accountId,
+          pan: pending.pan,
+          expiresYymm: pending.expiresYymm,
+          holderName: pending.holderName,
+          accountNumber,
+          accountLabel: pending.accountLabel,
+          accountKind: pending.accountKind,
+        });
         const maskedPan = maskPan(pending.pan);
         audit({
           kind: 'staff.customer_enrolled',

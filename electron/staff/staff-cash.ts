@@ -1,7 +1,8 @@
 // Staff cash functions: the replenishment cycle (Cassette Total → counted notes → Add Cash → Trial Cassette Total),
 // test dispense and the day totals. Invariant after every commit: the kiosk cash account equals Σ count × value of the
 // cassettes and the rejects account equals what sits in the reject and retract bins; every counted difference and
-// every variance against the bank is booked to overs/unders, never absorbed.
+// every variance against the bank is booked to overs/unders, never absorbed. The totals also return the figures of
+// their printed report, read in the same transaction; printing is the caller's, after the commit.
 import { uuidv7 } from '../../shared/ids.ts';
 import type { z } from 'zod';
 import type {
@@ -18,6 +19,7 @@ import type { Db } from '../db/open-database.ts';
 import type { CashDispenser } from '../devices/cash-dispenser.ts';
 import type { Ledger } from '../ledger/ledger.ts';
 import type { TransferInput } from '../ledger/ledger-types.ts';
+import type { CassetteReport, CassetteReportLine } from '../receipts/staff-report-layout.ts';
 import { type Audit, StaffRefusal } from './staff-refusal.ts';
 
 /** How long notes of a test dispense wait in the slot for the staff member before they are retracted. */
@@ -35,6 +37,13 @@ export type BankTotalsSource = (period: {
 }) => Promise<BankDayTotals | null>;
 
 export type ReplenishmentState = 'totalled' | 'counted' | 'loaded';
+
+/** A report's figures as the cash functions know them; the service adds the kiosk id. */
+export type CassetteReportFigures = Omit<CassetteReport, 'kioskId'>;
+/** A recorded Cassette Total or Trial Cassette Total: the answer (without its printout) and the report to print. */
+export type RecordedTotal<T> = { readonly total: T; readonly report: CassetteReportFigures };
+type CassetteTotal = Omit<z.output<typeof CassetteTotalSchema>, 'printout'>;
+type TrialCassetteTotal = Omit<z.output<typeof TrialCassetteTotalSchema>, 'printout'>;
 export type OpenCycle = { readonly cycleId: number; readonly state: ReplenishmentState };
 
 type CycleRow = {
@@ -122,6 +131,33 @@ export function createStaffCash(deps: StaffCashDeps) {
   const markClosed = db.prepare<{ id: number; by: string; at: string }>(
     `UPDATE replenishment_cycles SET state = 'closed', closed_by = @by, closed_at = @at WHERE id = @id AND state = 'loaded'`,
   );
+  // A cassette's last load and the notes presented from it since (a dispense movement takes presented + rejected
+  // notes from the count and adds the rejected ones to its rejects).
+  const sinceLastLoad = db.prepare<{ cassetteId: number }, { loaded: number | null; dispensed: number }>(
+    `WITH last_load AS (
+       SELECT id, count_delta FROM cash_movements WHERE cassette_id = @cassetteId AND kind = 'load' ORDER BY id DESC LIMIT 1
+     )
+     SELECT (SELECT count_delta FROM last_load) AS loaded,
+            COALESCE((SELECT sum(-count_delta - rejects_delta) FROM cash_movements
+                       WHERE cassette_id = @cassetteId AND kind = 'dispense'
+                         AND id > COALESCE((SELECT id FROM last_load), 0)), 0) AS dispensed`,
+  );
+
+  /** The report's counters of each cassette, as they stand now (call before a reset). */
+  const reportLines = (list: readonly Cassette[]): CassetteReportLine[] =>
+    list.map((cassette) => {
+      const since = sinceLastLoad.get({ cassetteId: cassette.id });
+      const dispensedNotes = since?.dispensed ?? 0;
+      return {
+        position: cassette.position,
+        denominationMinor: cassette.denominationMinor,
+        // Every load writes a movement; a cassette without one still adds up: what left it plus what is left.
+        loadedNotes: since?.loaded ?? cassette.count + dispensedNotes + cassette.rejects,
+        dispensedNotes,
+        rejectedNotes: cassette.rejects,
+        remainingNotes: cassette.count,
+      };
+    });
 
   const book = (transfers: readonly Omit<TransferInput, 'id' | 'kind'>[]) => {
     const batch = transfers
@@ -158,7 +194,7 @@ export function createStaffCash(deps: StaffCashDeps) {
     return cycle;
   };
 
-  const cassetteTotal = db.transaction((staffId: string, audit: Audit): z.output<typeof CassetteTotalSchema> => {
+  const cassetteTotal = db.transaction((staffId: string, audit: Audit): RecordedTotal<CassetteTotal> => {
     if (openCycleRow.get()) throw new StaffRefusal('INVALID_STATE', 'A replenishment is already open.');
     const currency = deps.currency();
     const at = iso();
@@ -166,6 +202,8 @@ export function createStaffCash(deps: StaffCashDeps) {
     const cashMinor = Math.max(0, balanceOf('kiosk_cash'));
     const rejectsMinor = Math.max(0, balanceOf('kiosk_rejects'));
     const retractBinNotes = cassettes.retractBinNotes();
+    // Read before the reset below: the report prints the counters this total records.
+    const counters = reportLines(list);
     const cycleId = insertCycle.get({
       currency,
       cash: cashMinor,
@@ -222,19 +260,32 @@ export function createStaffCash(deps: StaffCashDeps) {
       data: { cycle: cycleId, rejectsMinor, retractBinNotes, cassettes: list.length },
     });
     return {
-      cycleId,
-      at,
-      currency,
-      cassettes: list.map((cassette) => ({
-        position: cassette.position,
-        denominationMinor: cassette.denominationMinor,
-        notes: cassette.count,
-        rejects: cassette.rejects,
-        valueMinor: cassette.count * cassette.denominationMinor,
-      })),
-      retractBinNotes,
-      cashAccountMinor: cashMinor,
-      rejectsAccountMinor: rejectsMinor,
+      total: {
+        cycleId,
+        at,
+        currency,
+        cassettes: list.map((cassette) => ({
+          position: cassette.position,
+          denominationMinor: cassette.denominationMinor,
+          notes: cassette.count,
+          rejects: cassette.rejects,
+          valueMinor: cassette.count * cassette.denominationMinor,
+        })),
+        retractBinNotes,
+        cashAccountMinor: cashMinor,
+        rejectsAccountMinor: rejectsMinor,
+      },
+      report: {
+        kind: 'cassette_total',
+        staffId,
+        at,
+        currency,
+        cycleId,
+        cassettes: counters,
+        retractBinNotes,
+        cashAccountMinor: cashMinor,
+        rejectsAccountMinor: rejectsMinor,
+      },
     };
   });
 
@@ -350,35 +401,41 @@ export function createStaffCash(deps: StaffCashDeps) {
     },
   );
 
-  const trialCassetteTotal = db.transaction(
-    (staffId: string, audit: Audit): z.output<typeof TrialCassetteTotalSchema> => {
-      const currency = deps.currency();
-      const list = cassettes.list();
-      const cassettesValueMinor = cassettes.totalValueMinor(currency);
-      const cashAccountMinor = balanceOf('kiosk_cash');
-      const cycle = openCycleRow.get();
-      let closedCycleId: number | null = null;
-      if (cycle?.state === 'loaded') {
-        markClosed.run({ id: cycle.id, by: staffId, at: iso() });
-        closedCycleId = cycle.id;
-      }
-      const matches = cashAccountMinor === cassettesValueMinor;
-      audit({
-        kind: 'staff.trial_cassette_total',
-        amountMinor: Math.max(0, cassettesValueMinor),
+  const trialCassetteTotal = db.transaction((staffId: string, audit: Audit): RecordedTotal<TrialCassetteTotal> => {
+    const currency = deps.currency();
+    const list = cassettes.list();
+    const cassettesValueMinor = cassettes.totalValueMinor(currency);
+    const cashAccountMinor = balanceOf('kiosk_cash');
+    const cycle = openCycleRow.get();
+    let closedCycleId: number | null = null;
+    if (cycle?.state === 'loaded') {
+      markClosed.run({ id: cycle.id, by: staffId, at: iso() });
+      closedCycleId = cycle.id;
+    }
+    const matches = cashAccountMinor === cassettesValueMinor;
+    audit({
+      kind: 'staff.trial_cassette_total',
+      amountMinor: Math.max(0, cassettesValueMinor),
+      currency,
+      data: { matches, closedCycle: closedCycleId },
+    });
+    const at = iso();
+    return {
+      total: { at, cassettes: list.map(cassetteView), cassettesValueMinor, cashAccountMinor, matches, closedCycleId },
+      report: {
+        kind: 'trial_cassette_total',
+        staffId,
+        at,
         currency,
-        data: { matches, closedCycle: closedCycleId },
-      });
-      return {
-        at: iso(),
-        cassettes: list.map(cassetteView),
-        cassettesValueMinor,
+        cycleId: closedCycleId,
+        // The cash account is in the kiosk's currency; so are the cassettes the report sets against it.
+        cassettes: reportLines(list.filter((cassette) => cassette.currency === currency)),
+        retractBinNotes: cassettes.retractBinNotes(),
         cashAccountMinor,
-        matches,
-        closedCycleId,
-      };
-    },
-  );
+        rejectsAccountMinor: balanceOf('kiosk_rejects'),
+      },
+    };
+  });
 
   // Day totals: the kiosk's completed customer transactions since the last Day Total.
   const lastDayTotal = db.prepare<[], { period_to: string }>(

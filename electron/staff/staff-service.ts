@@ -14,6 +14,7 @@ import {
   type StaffChannels,
   type StaffCredentials,
   type StaffMethod,
+  type ReportPrintout,
   type StaffRole,
   type StaffSnapshot,
   staffChannels,
@@ -27,6 +28,7 @@ import type { Db } from '../db/open-database.ts';
 import { createDiagnosticsBundle } from '../diagnostics/diagnostics-bundle.ts';
 import type { CashDispenser } from '../devices/cash-dispenser.ts';
 import type { DepositAcceptor } from '../devices/deposit-acceptor.ts';
+import type { PrintOutcome, ReceiptPrinter } from '../devices/receipt-printer.ts';
 import { DeviceStateError, type FaultMode, type InjectedFault } from '../devices/device-types.ts';
 import type { DispenserFault } from '../devices/simulated-cash-dispenser.ts';
 import type { AcceptorFault } from '../devices/simulated-deposit-acceptor.ts';
@@ -36,10 +38,13 @@ import { type JournalEntry, JournalEntryError, containsCardNumber } from '../jou
 import { writeJournalExport } from '../journal/journal-export.ts';
 import type { Ledger } from '../ledger/ledger.ts';
 import type { Logger } from '../log/logger.ts';
+import { createPdfFileReceiptPrinter } from '../receipts/pdf-file-printer.ts';
+import { printWithDeadline } from '../receipts/print-with-deadline.ts';
+import { layoutCassetteReport } from '../receipts/staff-report-layout.ts';
 import { type KioskSettings, KioskSettingsSchema, saveSettings } from '../settings/kiosk-settings.ts';
 import { passwordPolicyViolation } from './password-policy.ts';
-import { type EnrolledIds, type PendingEnrolment, createStaffCards } from './staff-cards.ts';
-import { type BankTotalsSource, cassetteView, createStaffCash } from './staff-cash.ts';
+import { type CustomerEnrolment, type PendingEnrolment, createStaffCards } from './staff-cards.ts';
+import { type BankTotalsSource, type CassetteReportFigures, cassetteView, createStaffCash } from './staff-cash.ts';
 import { type Audit, StaffRefusal } from './staff-refusal.ts';
 import { STAFF_FAILURES_MAX, STAFF_LOCK_MS, type StaffAccount, createStaffRepo } from './staff-repo.ts';
 import { seal, unseal } from './staff-secrets.ts';
@@ -57,6 +62,18 @@ export const UNKNOWN_ID_FAILURES_MAX = 1_000;
 /** Rows of the journal the dashboard shows. */
 export const DASHBOARD_JOURNAL_ROWS = 10;
 export const JOURNAL_EXPORTS_DIR = 'journal-exports';
+/**
+ * Where cash reports go as PDFs when no receipt printer is given: the receipts folder of the data dir, where the
+ * kiosk core's default printer saves customer receipts (RECEIPTS_DIR in core/kiosk-core.ts).
+ */
+export const STAFF_REPORTS_DIR = 'receipts';
+/**
+ * A printer that does not answer must not hold staff mode: past this the report counts as not printed. Above the
+ * Electron printer's own PRINT_TIMEOUT_MS, so its answer normally comes first.
+ */
+export const STAFF_REPORT_PRINT_TIMEOUT_MS = 20_000;
+/** Longest saved-report file name the staff contract carries (ReportPrintoutSchema). */
+const REPORT_FILE_NAME_MAX = 160;
 
 /** Customer states from which staff may log in: nobody is at the kiosk. */
 const ENTRY_STATES: ReadonlySet<SessionState> = new Set(['idle', 'out_of_service']);
@@ -99,6 +116,11 @@ export type StaffServiceDeps = {
   /** Stores validated settings and makes them live; defaults to writing them to kiosk_meta. */
   readonly saveSettings?: (next: KioskSettings) => KioskSettings;
   readonly devices: StaffDevices;
+  /**
+   * The kiosk's receipt printer, which prints the Cassette Total and Trial Cassette Total reports. Absent: a PDF
+   * printer saving into `<dataDir>/receipts`, as the kiosk core does when it has no printer either.
+   */
+  readonly receiptPrinter?: ReceiptPrinter;
   readonly clock: Clock;
   readonly logger: Logger;
   readonly kioskId: string;
@@ -118,8 +140,8 @@ export type StaffServiceDeps = {
   readonly onChange?: (snapshot: StaffSnapshot) => void;
   /** The app's version, for the diagnostics bundle. */
   readonly version?: string;
-  /** A new customer, account and card were enrolled (for the sync engine to tell the bank). */
-  readonly onCustomerEnrolled?: (ids: EnrolledIds) => void;
+  /** Runs inside the enrolment's transaction (the bank sync queues it there); a throw undoes the enrolment. */
+  readonly onCustomerEnrolled?: ((enrolment: CustomerEnrolment) => void) | null;
 };
 
 /** What staff mode uses of the sync engine (KioskCore['sync']). */
@@ -213,6 +235,8 @@ export function createStaffService(deps: StaffServiceDeps) {
     now,
   });
   const storeSettings = deps.saveSettings ?? ((next: KioskSettings) => saveSettings(db, next));
+  const reportPrinter =
+    deps.receiptPrinter ?? createPdfFileReceiptPrinter(join(deps.dataDir, STAFF_REPORTS_DIR), { now });
   // Unknown ids are verified against this hash so they cost one argon2 verify, exactly like a known id.
   const dummyHash = deps.passwordHasher.hash(randomBytes(24).toString('base64'));
   dummyHash.catch(() => undefined);
@@ -515,6 +539,41 @@ export function createStaffService(deps: StaffServiceDeps) {
     return [view('dispenser', deps.devices.dispenser), view('acceptor', deps.devices.acceptor)];
   };
 
+  /**
+   * Prints a cash total's report once the total is committed. Whatever the printer does, the total stands: the
+   * outcome is journalled and returned for the staff screen's warning, never thrown.
+   */
+  const printCashReport = async (figures: CassetteReportFigures, ctx: Context): Promise<ReportPrintout> => {
+    let outcome: PrintOutcome;
+    try {
+      outcome = await printWithDeadline(reportPrinter, layoutCassetteReport({ ...figures, kioskId: deps.kioskId }), {
+        clock,
+        timeoutMs: STAFF_REPORT_PRINT_TIMEOUT_MS,
+      });
+    } catch {
+      outcome = { kind: 'failed', reason: 'report could not be laid out' };
+    }
+    const printout: ReportPrintout =
+      outcome.kind === 'saved' ? { kind: 'saved', fileName: outcome.fileName.slice(0, REPORT_FILE_NAME_MAX) } : outcome;
+    try {
+      ctx.audit({
+        kind: 'receipt.printed',
+        data: {
+          report: figures.kind,
+          cycle: figures.cycleId,
+          delivery: printout.kind,
+          file: printout.kind === 'saved' ? printout.fileName : null,
+          reason: printout.kind === 'failed' ? printout.reason : null,
+        },
+      });
+    } catch (cause) {
+      // The total itself was journalled with its transaction; losing this row must not turn it into an error.
+      logger.error('staff report print not journalled', { error: cause instanceof Error ? cause.name : 'non-error' });
+    }
+    if (printout.kind === 'failed') logger.warn('staff report not printed', { reason: printout.reason });
+    return printout;
+  };
+
   const settingsDocument = (settings: KioskSettings) => JSON.parse(JSON.stringify(settings)) as Record<string, never>;
 
   const handlers: StaffHandlers = {
@@ -672,7 +731,11 @@ export function createStaffService(deps: StaffServiceDeps) {
         };
       }),
 
-    cassetteTotal: () => guarded('cassetteTotal', (ctx) => cash.cassetteTotal(ctx.staffId ?? '', ctx.audit)),
+    cassetteTotal: () =>
+      guarded('cassetteTotal', async (ctx) => {
+        const { total, report } = cash.cassetteTotal(ctx.staffId ?? '', ctx.audit);
+        return { ...total, printout: await printCashReport(report, ctx) };
+      }),
 
     enterCounts: (request) =>
       guarded('enterCounts', async (ctx) => {
@@ -687,7 +750,10 @@ export function createStaffService(deps: StaffServiceDeps) {
       }),
 
     trialCassetteTotal: () =>
-      guarded('trialCassetteTotal', (ctx) => cash.trialCassetteTotal(ctx.staffId ?? '', ctx.audit)),
+      guarded('trialCassetteTotal', async (ctx) => {
+        const { total, report } = cash.trialCassetteTotal(ctx.staffId ?? '', ctx.audit);
+        return { ...total, printout: await printCashReport(report, ctx) };
+      }),
 
     trialDayTotal: () =>
       guarded('trialDayTotal', (ctx) => cash.dayTotal(ctx.staffId ?? '', false, deps.bankTotals, ctx.audit)),
@@ -721,17 +787,13 @@ export function createStaffService(deps: StaffServiceDeps) {
           throw new StaffRefusal('SESSION_TIMEOUT', 'The enrolment timed out.');
         }
         const pinHash = await staffCards.hashEnrolmentPin(pending, request.pin, request.pinAgain);
-        const enrolled = staffCards.completeEnrolment(pending, pinHash, ctx.audit);
+        const enrolled = staffCards.completeEnrolment(
+          pending,
+          pinHash,
+          ctx.audit,
+          deps.onCustomerEnrolled ?? undefined,
+        );
         enrolment = null;
-        try {
-          deps.onCustomerEnrolled?.({
-            customerId: enrolled.customerId,
-            accountId: enrolled.accountId,
-            cardId: enrolled.cardId,
-          });
-        } catch (cause) {
-          logger.error('enrolment hook failed', { error: cause instanceof Error ? cause.name : 'non-error' });
-        }
         return { maskedPan: enrolled.maskedPan, accountNumber: enrolled.accountNumber, holderName: pending.holderName };
       }),
 

@@ -13,7 +13,13 @@ const TOKEN_RENEW_MARGIN_MS = 30_000;
 export type BankCallResult<T> =
   | { readonly kind: 'ok'; readonly status: number; readonly body: T; readonly replayed: boolean }
   | { readonly kind: 'refused'; readonly status: number; readonly code: string; readonly message: string }
-  | { readonly kind: 'unavailable'; readonly reason: string; readonly retryAfterMs: number | null };
+  | {
+      readonly kind: 'unavailable';
+      readonly reason: string;
+      readonly retryAfterMs: number | null;
+      /** True only when the bank certainly did not apply the request (never connected, or no device token). */
+      readonly notApplied?: boolean;
+    };
 
 export type BankClientOptions = {
   readonly baseUrl: string;
@@ -51,7 +57,8 @@ export function createBankClient(options: BankClientOptions) {
         timeoutMs: options.requestTimeoutMs,
       });
     } catch (cause) {
-      return unavailable(cause);
+      // Without a token the money request itself was never sent.
+      return { ...unavailable(cause), notApplied: true };
     }
     if (response.status !== 200) {
       // Wrong or revoked credentials are the device's problem, not one row's: the queue waits, nothing is parked.
@@ -59,10 +66,12 @@ export function createBankClient(options: BankClientOptions) {
         kind: 'unavailable',
         reason: `device authentication failed (${response.status})`,
         retryAfterMs: retryAfterMsOf(response.headers['retry-after']),
+        notApplied: true,
       };
     }
     const parsed = tokenResponseSchema.safeParse(safeJson(response.body));
-    if (!parsed.success) return { kind: 'unavailable', reason: 'malformed token response', retryAfterMs: null };
+    if (!parsed.success)
+      return { kind: 'unavailable', reason: 'malformed token response', retryAfterMs: null, notApplied: true };
     token = {
       value: parsed.data.accessToken,
       renewAtMs: options.now() + Math.max(0, parsed.data.expiresInS * 1_000 - TOKEN_RENEW_MARGIN_MS),
@@ -70,9 +79,14 @@ export function createBankClient(options: BankClientOptions) {
     return token.value;
   }
 
-  function unavailable(cause: unknown): BankCallResult<never> {
+  function unavailable(cause: unknown): BankCallResult<never> & { kind: 'unavailable' } {
     if (cause instanceof TransportError)
-      return { kind: 'unavailable', reason: shortReason(`${cause.kind}: ${cause.message}`), retryAfterMs: null };
+      return {
+        kind: 'unavailable',
+        reason: shortReason(`${cause.kind}: ${cause.message}`),
+        retryAfterMs: null,
+        notApplied: cause.kind === 'unreachable',
+      };
     return { kind: 'unavailable', reason: 'transport failure', retryAfterMs: null };
   }
 

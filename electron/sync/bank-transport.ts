@@ -25,9 +25,21 @@ export type BankResponse = {
   readonly body: string;
 };
 
-/** The request did not get an HTTP answer: refused, reset, timed out, or an oversized body. */
+/** Socket errors that happen before a connection exists: the request cannot have reached the bank. */
+const NOT_CONNECTED_CODES: ReadonlySet<string> = new Set([
+  'ECONNREFUSED',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+]);
+
+/**
+ * The request did not get an HTTP answer: refused, reset, timed out, or an oversized body. `unreachable`: no
+ * connection was ever made, so the bank cannot have seen the request.
+ */
 export class TransportError extends Error {
-  readonly kind: 'timeout' | 'network';
+  readonly kind: 'timeout' | 'network' | 'unreachable';
   constructor(kind: TransportError['kind'], message: string) {
     super(message);
     this.name = 'TransportError';
@@ -94,7 +106,9 @@ export function createHttpTransport(options: { readonly ca?: string | null } = {
         }, request.timeoutMs);
         outgoing.on('error', (cause) => {
           clearTimeout(timer);
-          reject(cause instanceof TransportError ? cause : new TransportError('network', networkMessage(cause)));
+          if (cause instanceof TransportError) return reject(cause);
+          const code = networkMessage(cause);
+          reject(new TransportError(NOT_CONNECTED_CODES.has(code) ? 'unreachable' : 'network', code));
         });
         outgoing.end(request.body);
       });

@@ -11,7 +11,9 @@
 // Decisions: withdrawals go online first (the bank's answer is authoritative; offline, stand-in within floor
 // limits, forwarded as an advice). Deposits are store-and-forward: the notes are already in the kiosk, so an online
 // "no" could not give them back; the whole deposit goes as one advice and a later decline becomes an exception.
-// Transfers are not offered while a bank is configured: the bank's kiosk API has no transfer operation yet.
+// Transfers are online only (no cash is at stake, so nothing justifies standing in): the bank books or declines; a
+// transfer without an answer is replayed and then reversed, since the customer was told it did not happen.
+// Enrolments made by staff are store-and-forward, written in the enrolment's own transaction.
 import {
   adviceResponseSchema,
   authoriseResponseSchema,
@@ -21,13 +23,19 @@ import {
   CHANGES_PAGE_MAX,
   changesResponseSchema,
   completeResponseSchema,
+  enrolmentResponseSchema,
+  kioskTransferResponseSchema,
   pinAttemptResponseSchema,
+  reversalResponseSchema,
   type AccountState,
   type AdviceRequest,
   type AuthoriseRequest,
   type CardState,
   type CompleteRequest,
+  type EnrolmentRequest,
+  type KioskTransferRequest,
   type PinAttemptRequest,
+  type ReversalRequest,
 } from '../../shared/bank-api/index.ts';
 import { uuidv7 } from '../../shared/ids.ts';
 import type { ErrorCode, SyncStatus } from '../../shared/ipc/index.ts';
@@ -42,8 +50,10 @@ import type {
   AuthorisedWithdrawal,
   CardAccountView,
   Customer,
+  PreparedTransfer,
   Refusal,
   TellerSyncHooks,
+  TransferAuthorisation,
   WithdrawalAuthorisation,
 } from '../transactions/teller.ts';
 import { businessDayOf } from '../transactions/trace-numbers.ts';
@@ -51,6 +61,18 @@ import type { BankCallResult, BankClient } from './bank-client.ts';
 import { DECLINE_TO_ERROR, refusalToError } from './decline-codes.ts';
 import { bankCardKey } from './provisioning.ts';
 import { createSyncStore, OUTBOX_OPEN_ROWS_MAX, type OutboxRow } from './sync-store.ts';
+
+/** A customer, account and card staff just enrolled (the card number only in memory, to key the card at the bank). */
+export type EnrolledCustomer = {
+  readonly cardId: number;
+  readonly accountId: number;
+  readonly pan: string;
+  readonly expiresYymm: string;
+  readonly holderName: string;
+  readonly accountNumber: string;
+  readonly accountLabel: string;
+  readonly accountKind: 'checking' | 'savings';
+};
 
 /** Changes pages applied per pull run; the rest waits for the next run. */
 export const PULL_PAGES_PER_RUN = 20;
@@ -62,13 +84,21 @@ const PATHS = {
   complete: '/v1/kiosk/completions',
   advice: '/v1/kiosk/advices',
   pin_attempt: '/v1/kiosk/cards/pin-attempts',
+  transfer: '/v1/kiosk/transfers',
+  reversal: '/v1/kiosk/reversals',
+  enrol: '/v1/kiosk/enrolments',
 } as const;
 const SCHEMAS = {
   authorise: authoriseResponseSchema,
   complete: completeResponseSchema,
   advice: adviceResponseSchema,
   pin_attempt: pinAttemptResponseSchema,
+  transfer: kioskTransferResponseSchema,
+  reversal: reversalResponseSchema,
+  enrol: enrolmentResponseSchema,
 } as const;
+/** What the batch endpoint carries; a PIN report or an enrolment goes on its own. */
+const BATCHED_OPS: ReadonlySet<OutboxRow['op']> = new Set(['authorise', 'complete', 'advice', 'reversal', 'transfer']);
 
 export type QueueLimits = {
   /** Open rows at which the kiosk goes out of service (customers can no longer add rows). */
@@ -112,8 +142,6 @@ export type ParkedRow = {
 
 /** What the session asks the engine (network I/O happens here, never inside a transaction). */
 export type SessionSync = {
-  /** Whether transfers are on the menu. */
-  readonly transfersOffered: boolean;
   /** The card is in the reader: remember its bank key (the PAN itself is never stored). */
   cardRead(cardId: number, pan: string): void;
   /** Tells the bank's shared counter; `retain` means keep the card. Offline, it is queued for later. */
@@ -126,6 +154,13 @@ export type SessionSync = {
   }): Promise<{ readonly ok: true; readonly authorisation: WithdrawalAuthorisation } | Refusal>;
   /** The bank approved but the kiosk did not hold (session gone, local refusal): the bank's hold is voided. */
   abandon(authorisation: WithdrawalAuthorisation): void;
+  /** Online only: the bank books the transfer or declines it; no answer is a refusal (and a reversal later). */
+  authoriseTransfer(request: {
+    readonly cardId: number;
+    readonly transfer: PreparedTransfer;
+  }): Promise<{ readonly ok: true; readonly authorisation: TransferAuthorisation } | Refusal>;
+  /** The bank booked a transfer the kiosk then did not (session gone, local refusal): the bank reverses it. */
+  abandonTransfer(authorisation: TransferAuthorisation): void;
 };
 
 export function createSyncEngine(options: SyncEngineOptions) {
@@ -136,7 +171,7 @@ export function createSyncEngine(options: SyncEngineOptions) {
   const bank = () => options.settings().bank;
   const currency = () => options.settings().currency;
 
-  let mode: SyncStatus['mode'] = client ? 'offline' : 'standalone';
+  let mode: SyncStatus['mode'] = client ? 'connecting' : 'standalone';
   let lastError: string | null = client ? 'not yet connected' : null;
   let failures = 0;
   let retryTimer: unknown = null;
@@ -285,7 +320,7 @@ export function createSyncEngine(options: SyncEngineOptions) {
     if (!first) return { kind: 'sent' };
     const group: OutboxRow[] = [];
     for (const row of rows) {
-      if (row.op === 'pin_attempt') break;
+      if (!BATCHED_OPS.has(row.op)) break;
       group.push(row);
     }
     if (options.batching === false || group.length <= 1) return sendSingle(first);
@@ -379,14 +414,23 @@ export function createSyncEngine(options: SyncEngineOptions) {
     }
   }
 
-  /** A 4xx: retrying the same bytes cannot help. A void of a replayed hold the bank never made is simply done. */
+  /**
+   * A 4xx: retrying the same bytes cannot help. Done all the same: the undo of a replayed request the bank never
+   * booked, and a void of a hold the bank already let expire (same end state: nothing posted).
+   */
   function refuseRow(row: OutboxRow, status: number, code: string) {
-    if (row.voidOfReplay && (code === 'not_found' || code === 'invalid_state')) {
+    const nothingToUndo = row.voidOfReplay && (code === 'not_found' || code === 'invalid_state');
+    const voidOfExpiredHold = row.op === 'complete' && code === 'already_resolved' && isVoid(row);
+    if (nothingToUndo || voidOfExpiredHold) {
       store.markDone(row.seq, 'pending', JSON.stringify({ status, code }));
       return;
     }
     store.park(row.seq, `${status} ${code}`);
     logger.warn('outbox row parked', { code, reason: row.op });
+  }
+
+  function isVoid(row: OutboxRow): boolean {
+    return (JSON.parse(row.body) as CompleteRequest).action === 'void';
   }
 
   /** A late PIN report retained the card at the bank; the card itself left with its holder, so no bin entry. */
@@ -403,27 +447,40 @@ export function createSyncEngine(options: SyncEngineOptions) {
 
   // ---- online authorisation and stand-in ----------------------------------------------------------------------
 
-  /** Releases an online request that got no usable answer: replay it later, then void whatever it held. */
+  /**
+   * Releases an online request that got no usable answer: it is replayed later (same key, so the bank's state becomes
+   * definite), then undone — a hold voided, a transfer reversed. "No such hold/transfer" then means nothing was booked.
+   */
   function releaseForReversal(row: OutboxRow | null) {
-    if (!row || row.op !== 'authorise') return;
+    if (!row || (row.op !== 'authorise' && row.op !== 'transfer')) return;
     db.transaction(() => {
       if (!store.release(row.seq)) return;
-      const request = JSON.parse(row.body) as AuthoriseRequest;
-      const voidRequest: CompleteRequest = {
-        transferId: uuidv7(now()),
-        pendingId: request.transferId,
-        action: 'void',
-        reason: 'timeout',
-      };
+      const originalId = (JSON.parse(row.body) as { transferId: string }).transferId;
+      const undo: { op: 'complete'; body: CompleteRequest } | { op: 'reversal'; body: ReversalRequest } =
+        row.op === 'authorise'
+          ? {
+              op: 'complete',
+              body: { transferId: uuidv7(now()), pendingId: originalId, action: 'void', reason: 'timeout' },
+            }
+          : { op: 'reversal', body: { transferId: uuidv7(now()), originalId, reason: 'not_completed' } };
       store.enqueue({
-        requestKey: voidRequest.transferId,
-        op: 'complete',
-        body: JSON.stringify(voidRequest),
+        requestKey: undo.body.transferId,
+        op: undo.op,
+        body: JSON.stringify(undo.body),
         accountId: row.accountId,
         voidOfReplay: true,
       });
     })();
     kickSoon();
+  }
+
+  /**
+   * An online request without an answer: if it certainly never reached the bank (no connection, no token) it is
+   * simply done; otherwise the bank may have applied it, so it is replayed and undone.
+   */
+  function settleUnanswered(seq: number, result: { readonly notApplied?: boolean }) {
+    if (result.notApplied === true) store.markDone(seq, 'held', '{"notSent":true}');
+    else releaseForReversal(store.row(seq));
   }
 
   function standInRefusal(cardId: number, amountMinor: number): ErrorCode | null {
@@ -436,8 +493,6 @@ export function createSyncEngine(options: SyncEngineOptions) {
   }
 
   const sessionSync: SessionSync = {
-    transfersOffered: client === null,
-
     cardRead(cardId, pan) {
       if (options.cardLookupKey) cards.setBankCardKey(cardId, bankCardKey(options.cardLookupKey, pan));
     },
@@ -511,13 +566,63 @@ export function createSyncEngine(options: SyncEngineOptions) {
         return { ok: false, code: refusalToError(result.code) };
       }
       noteOffline(result.reason);
-      releaseForReversal(store.row(seq));
+      settleUnanswered(seq, result);
       const refusal = standInRefusal(cardId, amountMinor);
       if (refusal) return { ok: false, code: refusal };
       return { ok: true, authorisation: { mode: 'stand_in', pendingId: request.transferId } };
     },
 
     abandon(authorisation) {
+      if (authorisation.mode === 'online') releaseForReversal(store.row(authorisation.outboxSeq));
+    },
+
+    async authoriseTransfer({ cardId, transfer }) {
+      if (!client) return { ok: true, authorisation: { mode: 'local' } };
+      const cardKey = cards.bankCardKeyOf(cardId);
+      const fromAccountNumber = accountNumberOf.get({ id: transfer.from.accountId })?.account_number ?? null;
+      const toAccountNumber = accountNumberOf.get({ id: transfer.toAccountId })?.account_number ?? null;
+      if (!cardKey || !fromAccountNumber || !toAccountNumber) return { ok: false, code: 'ACCOUNT_UNKNOWN' };
+      const request: KioskTransferRequest = {
+        transferId: uuidv7(now()),
+        cardKey,
+        fromAccountNumber,
+        toAccountNumber,
+        amountMinor: transfer.amountMinor,
+        currency: currency(),
+      };
+      const body = JSON.stringify(request);
+      // Written before it is sent, like an authorisation: a crash mid-request is replayed and reversed at start-up.
+      const seq = store.enqueue({
+        requestKey: request.transferId,
+        op: 'transfer',
+        body,
+        accountId: transfer.from.accountId,
+        status: 'held',
+      });
+      checkCapacity();
+      const result = await client.call('POST', PATHS.transfer, kioskTransferResponseSchema, {
+        body,
+        idempotencyKey: request.transferId,
+        timeoutMs: bank().authoriseTimeoutMs,
+      });
+      if (result.kind === 'ok') {
+        noteOnline();
+        if (result.body.outcome === 'approved')
+          return { ok: true, authorisation: { mode: 'online', transferId: request.transferId, outboxSeq: seq } };
+        store.markDone(seq, 'held', JSON.stringify(result.body));
+        return { ok: false, code: DECLINE_TO_ERROR[result.body.declineCode ?? 'card_unknown'] };
+      }
+      if (result.kind === 'refused') {
+        store.markDone(seq, 'held', JSON.stringify({ status: result.status, code: result.code }));
+        logger.warn('bank refused a transfer', { code: result.code });
+        return { ok: false, code: refusalToError(result.code) };
+      }
+      noteOffline(result.reason);
+      settleUnanswered(seq, result);
+      return { ok: false, code: 'HOST_UNAVAILABLE' };
+    },
+
+    abandonTransfer(authorisation) {
       if (authorisation.mode === 'online') releaseForReversal(store.row(authorisation.outboxSeq));
     },
   };
@@ -616,6 +721,10 @@ export function createSyncEngine(options: SyncEngineOptions) {
         return;
       }
       kickSoon();
+    },
+
+    transferBooked(authorisation) {
+      if (authorisation.mode === 'online') store.markDone(authorisation.outboxSeq, 'held', '{"outcome":"approved"}');
     },
 
     depositBooked(customer, deposit) {
@@ -734,10 +843,40 @@ export function createSyncEngine(options: SyncEngineOptions) {
     }, bank().pullIntervalMs);
   }
 
+  /**
+   * Staff enrolled a customer: inside the enrolment's transaction, the card gets its bank key (from the card number,
+   * which is not kept) and the enrolment is queued for the bank. A throw rolls the enrolment back with it.
+   */
+  function customerEnrolled(enrolled: EnrolledCustomer) {
+    if (!options.cardLookupKey) throw new Error('a bank is configured but the card lookup key is missing');
+    const cardKey = bankCardKey(options.cardLookupKey, enrolled.pan);
+    cards.setBankCardKey(enrolled.cardId, cardKey);
+    const request: EnrolmentRequest = {
+      enrolmentId: uuidv7(now()),
+      holderName: enrolled.holderName,
+      account: {
+        accountNumber: enrolled.accountNumber,
+        label: enrolled.accountLabel,
+        kind: enrolled.accountKind,
+        currency: currency(),
+      },
+      card: { cardKey, panLast4: enrolled.pan.slice(-4), expiresYymm: enrolled.expiresYymm },
+    };
+    store.enqueue({
+      requestKey: request.enrolmentId,
+      op: 'enrol',
+      body: JSON.stringify(request),
+      accountId: enrolled.accountId,
+    });
+    kickSoon();
+  }
+
   return {
     enabled: client !== null,
     tellerHooks: client ? tellerHooks : null,
     sessionSync: client ? sessionSync : null,
+    /** For staff enrolment (null without a bank). */
+    customerEnrolled: client ? customerEnrolled : null,
 
     /** Crash recovery (held online requests are replayed and voided), then a first drain and pull. */
     start() {
@@ -792,10 +931,11 @@ export function createSyncEngine(options: SyncEngineOptions) {
      */
     authorisationOf(pendingId: string): WithdrawalAuthorisation {
       if (!client) return { mode: 'local' };
-      if (db.prepare('SELECT 1 FROM sync_stand_ins WHERE pending_id = ?').get(pendingId)) return { mode: 'stand_in', pendingId };
-      const authorise = db.prepare("SELECT seq FROM sync_outbox WHERE op = 'authorise' AND request_key = ?").get(pendingId) as
-        | { seq: number }
-        | undefined;
+      if (db.prepare('SELECT 1 FROM sync_stand_ins WHERE pending_id = ?').get(pendingId))
+        return { mode: 'stand_in', pendingId };
+      const authorise = db
+        .prepare("SELECT seq FROM sync_outbox WHERE op = 'authorise' AND request_key = ?")
+        .get(pendingId) as { seq: number } | undefined;
       return authorise ? { mode: 'online', pendingId, outboxSeq: authorise.seq } : { mode: 'local' };
     },
 

@@ -6,7 +6,7 @@ import { OUTBOX_OPEN_ROWS_MAX } from '../db/migrations/0070-sync.ts';
 
 export { OUTBOX_OPEN_ROWS_MAX };
 
-export type OutboxOp = 'authorise' | 'complete' | 'advice' | 'pin_attempt';
+export type OutboxOp = 'authorise' | 'complete' | 'advice' | 'pin_attempt' | 'transfer' | 'reversal' | 'enrol';
 export type OutboxStatus = 'held' | 'pending' | 'done' | 'parked' | 'discarded';
 
 export type OutboxRow = {

@@ -46,6 +46,11 @@ export type WithdrawalAuthorisation =
 
 const LOCAL_AUTHORISATION: WithdrawalAuthorisation = { mode: 'local' };
 
+/** Who approved a transfer: the kiosk alone (standalone) or the bank, which booked it under the same id. */
+export type TransferAuthorisation =
+  | { readonly mode: 'local' }
+  | { readonly mode: 'online'; readonly transferId: string; readonly outboxSeq: number };
+
 /** Why a hold was resolved, in the bank's words (shared/bank-api COMPLETION_REASONS). */
 export type HoldResolutionReason = 'dispensed' | 'partial_dispense' | 'fault' | 'timeout';
 
@@ -64,6 +69,7 @@ export type HoldResolution = {
 export type TellerSyncHooks = {
   withdrawalHeld(withdrawal: AuthorisedWithdrawal, customer: Customer): void;
   withdrawalResolved(withdrawal: AuthorisedWithdrawal, customer: Customer, resolution: HoldResolution): void;
+  transferBooked(authorisation: TransferAuthorisation): void;
   depositBooked(
     customer: Customer,
     deposit: { readonly accountId: number; readonly transferId: string; readonly amountMinor: number; readonly reference: string; readonly atMs: number },
@@ -553,26 +559,48 @@ export function createTeller(deps: TellerDeps) {
           recipientMaskedName: maskName(recipient.display_name),
           recipientMaskedAccount: maskAccountNumber(to.accountNumber),
           amountMinor,
-          feeMinor: deps.settings().transferFeeMinor,
+          // With a bank, its own tariff applies there; the kiosk adds no fee of its own.
+          feeMinor: deps.sync ? 0 : deps.settings().transferFeeMinor,
         },
       };
     },
 
-    /** Moves the transfer and its fee as one linked batch: both or neither. */
-    transfer(customer: Customer, transfer: PreparedTransfer): Receipt | Refusal {
+    /** The kiosk's own rules for a transfer, before the bank is asked; a refusal is recorded. */
+    precheckTransfer(customer: Customer, transfer: PreparedTransfer): Refusal | null {
+      const code: ErrorCode | null = !transfer.from.open
+        ? 'ACCOUNT_FROZEN'
+        : transferLimitRefusal(deps.settings(), transactions.dailyUsage(customer.cardId, businessDayOf(deps.now())), transfer.amountMinor);
+      if (!code) return null;
+      recordDecline(customer, 'transfer', code, transfer.amountMinor, transfer.from.accountId);
+      return { ok: false, code };
+    },
+
+    /** Records a transfer the bank declined or could not be asked about. */
+    declineTransfer(customer: Customer, transfer: PreparedTransfer, code: ErrorCode): Refusal {
+      recordDecline(customer, 'transfer', code, transfer.amountMinor, transfer.from.accountId);
+      return { ok: false, code };
+    },
+
+    /**
+     * Moves the transfer and its fee as one linked batch: both or neither. A bank-approved transfer is booked under
+     * the bank's id, and its outbox row is acknowledged in the same transaction.
+     */
+    transfer(customer: Customer, transfer: PreparedTransfer, authorisation: TransferAuthorisation = { mode: 'local' }): Receipt | Refusal {
       try {
         return db.transaction(() => {
           const atMs = deps.now();
           const trace = deps.trace.next(atMs);
           const limit = transferLimitRefusal(deps.settings(), transactions.dailyUsage(customer.cardId, trace.businessDay), transfer.amountMinor);
           if (limit) throw new Declined(limit);
+          const id = authorisation.mode === 'online' ? authorisation.transferId : uuidv7(atMs);
           const batch: TransferInput[] = [
-            { id: uuidv7(atMs), kind: 'single', debitAccountId: transfer.from.accountId, creditAccountId: transfer.toAccountId, amountMinor: transfer.amountMinor, code: 'transfer', reference: trace.rrn },
+            { id, kind: 'single', debitAccountId: transfer.from.accountId, creditAccountId: transfer.toAccountId, amountMinor: transfer.amountMinor, code: 'transfer', reference: trace.rrn },
           ];
           if (transfer.feeMinor > 0) {
             batch.push({ id: uuidv7(atMs), kind: 'single', debitAccountId: transfer.from.accountId, creditAccountId: internal('settlement'), amountMinor: transfer.feeMinor, code: 'fee', reference: trace.rrn });
           }
           apply(batch);
+          deps.sync?.transferBooked(authorisation);
           record(customer, 'transfer', trace, atMs, {
             accountId: transfer.from.accountId,
             counterpartyAccountId: transfer.toAccountId,

@@ -364,6 +364,7 @@ const en = {
 
   'staff.sync.mode': 'Mode',
   'staff.sync.mode.standalone': 'Standalone (no bank)',
+  'staff.sync.mode.connecting': 'Connecting',
   'staff.sync.mode.online': 'Online',
   'staff.sync.mode.offline': 'Offline',
   'staff.sync.queue': 'Waiting to send',
@@ -442,6 +443,9 @@ const en = {
   'staff.replenishment.trialTitle': 'Trial Cassette Total',
   'staff.replenishment.closed': 'Replenishment complete',
   'staff.replenishment.again': 'Start again',
+  'staff.report.printed': 'Report printed',
+  'staff.report.saved': 'Report printed (saved as PDF: {file})',
+  'staff.report.failed': 'Printer problem: {reason}. The total is recorded; note the figures shown here.',
 
   'staff.confirmer.title': 'Second staff member (dual control)',
   'staff.confirmer.off': 'Add a second staff member',

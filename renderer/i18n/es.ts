@@ -369,6 +369,7 @@ export const es: Dictionary = {
 
   'staff.sync.mode': 'Modo',
   'staff.sync.mode.standalone': 'Autónomo (sin banco)',
+  'staff.sync.mode.connecting': 'Conectando',
   'staff.sync.mode.online': 'En línea',
   'staff.sync.mode.offline': 'Sin conexión',
   'staff.sync.queue': 'Pendientes de envío',
@@ -447,6 +448,10 @@ export const es: Dictionary = {
   'staff.replenishment.trialTitle': 'Total de casetes de prueba',
   'staff.replenishment.closed': 'Reposición completada',
   'staff.replenishment.again': 'Empezar de nuevo',
+  'staff.report.printed': 'Informe impreso',
+  'staff.report.saved': 'Informe impreso (guardado como PDF: {file})',
+  'staff.report.failed':
+    'Problema de impresora: {reason}. El total está registrado; anote las cifras que se muestran aquí.',
 
   'staff.confirmer.title': 'Segundo empleado (doble control)',
   'staff.confirmer.off': 'Añadir un segundo empleado',

@@ -370,6 +370,7 @@ export const fr: Dictionary = {
 
   'staff.sync.mode': 'Mode',
   'staff.sync.mode.standalone': 'Autonome (sans banque)',
+  'staff.sync.mode.connecting': 'Connexion en cours',
   'staff.sync.mode.online': 'En ligne',
   'staff.sync.mode.offline': 'Hors ligne',
   'staff.sync.queue': 'En attente d’envoi',
@@ -448,6 +449,9 @@ export const fr: Dictionary = {
   'staff.replenishment.trialTitle': 'Total cassettes d’essai',
   'staff.replenishment.closed': 'Réapprovisionnement terminé',
   'staff.replenishment.again': 'Recommencer',
+  'staff.report.printed': 'Rapport imprimé',
+  'staff.report.saved': 'Rapport imprimé (enregistré en PDF : {file})',
+  'staff.report.failed': 'Problème d’imprimante : {reason}. Le total est enregistré ; notez les chiffres affichés ici.',
 
   'staff.confirmer.title': 'Second agent (double contrôle)',
   'staff.confirmer.off': 'Ajouter un second agent',

@@ -145,6 +145,18 @@ export const DashboardSchema = z.strictObject({
 });
 export type Dashboard = z.infer<typeof DashboardSchema>;
 
+/**
+ * What became of a staff report sent to the receipt printer: printed, saved as a PDF in the receipts folder (no
+ * printer configured; the file name only), or failed with a short reason for the screen. The step it reports on has
+ * been recorded whatever this says.
+ */
+export const ReportPrintoutSchema = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('printed') }),
+  z.strictObject({ kind: z.literal('saved'), fileName: z.string().max(160) }),
+  z.strictObject({ kind: z.literal('failed'), reason: z.string().min(1).max(200) }),
+]);
+export type ReportPrintout = z.infer<typeof ReportPrintoutSchema>;
+
 export const CassetteTotalSchema = z.strictObject({
   cycleId: z.number().int().positive(),
   at: IsoTime,
@@ -164,6 +176,8 @@ export const CassetteTotalSchema = z.strictObject({
   /** The kiosk cash and rejects accounts as they stood: what the count should find. */
   cashAccountMinor: AmountMinorSchema,
   rejectsAccountMinor: AmountMinorSchema,
+  /** The Cassette Total report, printed after the counters were recorded. */
+  printout: ReportPrintoutSchema,
 });
 
 const NotesOfDenomination = z.strictObject({ denominationMinor: Denomination, notes: Count });
@@ -225,6 +239,8 @@ export const TrialCassetteTotalSchema = z.strictObject({
   matches: z.boolean(),
   /** The replenishment cycle this total closed, if one was loaded. */
   closedCycleId: z.number().int().positive().nullable(),
+  /** The Trial Cassette Total report, printed after the total was recorded. */
+  printout: ReportPrintoutSchema,
 });
 
 const CountAndAmount = z.strictObject({ count: Count, amountMinor: AmountMinorSchema });
@@ -481,7 +497,11 @@ export const staffChannels = {
   syncNow: channel(
     'atm:staff:syncNow',
     Empty,
-    z.strictObject({ pending: z.number().int().nonnegative(), parked: z.number().int().nonnegative(), pulled: z.boolean() }),
+    z.strictObject({
+      pending: z.number().int().nonnegative(),
+      parked: z.number().int().nonnegative(),
+      pulled: z.boolean(),
+    }),
   ),
   /** Writes a diagnostics bundle (logs, journal verify result, settings without secrets) to the data dir. */
   exportDiagnostics: channel(

@@ -4,8 +4,11 @@ import { channel, event } from './define.ts';
 
 /** Bank sync as the screens need it: an offline notice for customers, the queue and last error for staff. */
 export const SyncStatusSchema = z.strictObject({
-  /** `standalone`: no bank configured (the embedded bank); `offline`: the bank is configured but not answering. */
-  mode: z.enum(['standalone', 'online', 'offline']),
+  /**
+   * `standalone`: no bank configured (the embedded bank); `connecting`: configured, not yet heard from since start
+   * (customers are not told of an outage nobody has seen); `offline`: the bank did not answer.
+   */
+  mode: z.enum(['standalone', 'connecting', 'online', 'offline']),
   /** Requests waiting to reach the bank. */
   queueLength: z.number().int().min(0),
   /** Requests the bank refused, waiting for staff. */

@@ -221,6 +221,11 @@ test.describe('functions', () => {
     await page.getByTestId('cassette-total').click();
     await expect(page.getByTestId('replenishment')).toHaveAttribute('data-step', '2');
     await expect(page.getByTestId('cassette-total-result')).toBeVisible();
+    // The report went to the receipt printer after the total: the browser host's saves it in <dataDir>/receipts.
+    await expect(page.getByTestId('cassette-total-printout')).toContainText('Report printed');
+    expect(
+      readdirSync(join(kiosk.dataDir, 'receipts')).filter((name) => name.startsWith('cassette-total-')),
+    ).toHaveLength(1);
 
     // One €10 note short in cassette 1 (the demo loads 500 × €10, 500 × €20, 300 × €50).
     await page.getByTestId('count-notes-1').click();
@@ -245,6 +250,7 @@ test.describe('functions', () => {
     await expect(page.getByTestId('replenishment')).toHaveAttribute('data-step', '4');
     await page.getByTestId('trial-cassette-total').click();
     await expect(page.getByTestId('trial-result')).toHaveAttribute('data-matches', 'true');
+    await expect(page.getByTestId('trial-printout')).toContainText('Report printed');
     await expect(page.getByTestId('trial-result')).not.toHaveAttribute('data-closed', '');
     await expect(page.getByTestId('trial-cassettes-1')).toHaveAttribute('data-count', '600');
     await atm.snap('staff-replenishment-4-trial');

@@ -49,7 +49,7 @@ describe('migrate', () => {
       .all() as { name: string; sql: string }[];
     for (const table of tables) expect(table.sql, table.name).toMatch(/\)\s*STRICT$/);
     const schema = (
-      db.prepare("SELECT sql FROM sqlite_master WHERE sql IS NOT NULL ORDER BY type, name").all() as { sql: string }[]
+      db.prepare('SELECT sql FROM sqlite_master WHERE sql IS NOT NULL ORDER BY type, name').all() as { sql: string }[]
     )
       .map((row) => `${row.sql.replace(/\n\s+/g, '\n  ')};`)
       .join('\n\n');
@@ -93,5 +93,56 @@ describe('migrate', () => {
     expect((error as Error).message).toMatch(/newer version/);
     expect(schemaVersion(reopened)).toBe(latest + 10);
     reopened.close();
+  });
+});
+
+describe('schema 90 (sync outbox operations)', () => {
+  it('rebuilds the outbox and exceptions with their rows, counts and guards, and takes the new operations', () => {
+    const db = openDatabase(join(dir, 'kiosk.db'));
+    migrate(
+      db,
+      migrations.filter((migration) => migration.version < 90),
+    );
+    db.exec(`
+      INSERT INTO sync_outbox (request_key, op, body, status, created_at_ms, updated_at_ms)
+        VALUES ('0190d6a0-0000-7000-8000-000000000001', 'advice', '{}', 'pending', 1, 1),
+               ('0190d6a0-0000-7000-8000-000000000002', 'complete', '{}', 'done', 1, 1),
+               ('0190d6a0-0000-7000-8000-000000000003', 'advice', '{}', 'parked', 1, 1);
+      INSERT INTO sync_exceptions (kind, outbox_seq, amount_minor, reason, created_at_ms)
+        VALUES ('advice_declined', 3, 500, 'insufficient_funds', 1);
+    `);
+    expect(migrate(db, migrations)).toEqual([90]);
+    expect(db.prepare('SELECT seq, op, status FROM sync_outbox ORDER BY seq').all()).toEqual([
+      { seq: 1, op: 'advice', status: 'pending' },
+      { seq: 2, op: 'complete', status: 'done' },
+      { seq: 3, op: 'advice', status: 'parked' },
+    ]);
+    expect(db.prepare('SELECT outbox_seq FROM sync_exceptions').all()).toEqual([{ outbox_seq: 3 }]);
+    expect(db.pragma('foreign_key_check')).toEqual([]);
+    const openRows = () => (db.prepare('SELECT open_rows FROM sync_state').get() as { open_rows: number }).open_rows;
+    expect(openRows()).toBe(2);
+    for (const [index, op] of ['transfer', 'reversal', 'enrol'].entries()) {
+      db.prepare(
+        "INSERT INTO sync_outbox (request_key, op, body, status, created_at_ms, updated_at_ms) VALUES (?, ?, '{}', 'pending', 2, 2)",
+      ).run(`0190d6a0-0000-7000-8000-00000000010${index}`, op);
+    }
+    expect(openRows()).toBe(5);
+    expect(() => db.prepare('DELETE FROM sync_outbox WHERE seq = 1').run()).toThrow(/never deleted/);
+    expect(() => db.prepare("UPDATE sync_outbox SET body = '[]' WHERE seq = 1").run()).toThrow(/byte for byte/);
+    expect(() =>
+      db
+        .prepare(
+          "INSERT INTO sync_outbox (request_key, op, body, status, created_at_ms, updated_at_ms) VALUES ('0190d6a0-0000-7000-8000-0000000009ff', 'other', '{}', 'pending', 2, 2)",
+        )
+        .run(),
+    ).toThrow(/CHECK/);
+    expect(() =>
+      db
+        .prepare(
+          'INSERT INTO sync_exceptions (kind, outbox_seq, amount_minor, reason, created_at_ms) VALUES (?, 999, 1, ?, 1)',
+        )
+        .run('advice_declined', 'x'),
+    ).toThrow(/FOREIGN KEY/);
+    db.close();
   });
 });

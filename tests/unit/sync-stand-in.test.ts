@@ -2,6 +2,8 @@
 // card and business day, per kiosk outstanding), forwards each as an advice exactly once when the bank is back, and
 // turns a later bank decline into an exception for staff instead of editing its books. An authorisation the bank
 // received but the kiosk never recorded (crash mid-request) is replayed and voided at start-up.
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { customerLogin, createBankClient, DEMO } from '../support/bank-client.ts';
 import type { StartedBank } from '../support/bank-server.ts';
@@ -136,12 +138,18 @@ describe('stand-in', () => {
     // The journal tells the story: approved standing in, declined by the bank later, settled by staff.
     const db = kiosk.db();
     const journal = db
-      .prepare("SELECT kind, staff_id, amount_minor, data FROM journal WHERE kind IN ('transaction.approved', 'sync.exception', 'staff.action') ORDER BY seq")
+      .prepare(
+        "SELECT kind, staff_id, amount_minor, data FROM journal WHERE kind IN ('transaction.approved', 'sync.exception', 'staff.action') ORDER BY seq",
+      )
       .all() as { kind: string; staff_id: string | null; amount_minor: number | null; data: string }[];
     db.close();
     expect(journal.map((row) => [row.kind, row.amount_minor, JSON.parse(row.data) as unknown])).toEqual([
       ['transaction.approved', 5_000, { authorisation: 'stand_in', notes: 1, transaction: 'withdrawal' }],
-      ['sync.exception', 5_000, { code: 'insufficient_funds', outbox_seq: expect.any(Number), transaction: 'withdrawal' }],
+      [
+        'sync.exception',
+        5_000,
+        { code: 'insufficient_funds', outbox_seq: expect.any(Number), transaction: 'withdrawal' },
+      ],
       ['staff.action', null, { action: 'sync_resolve_exception', exception_id: exception?.id }],
     ]);
   });
@@ -165,5 +173,68 @@ describe('stand-in', () => {
     const moved = bankTransfers(bank, bank.deviceId);
     expect(moved.map((row) => row.kind)).toEqual(['pending', 'void_pending']);
     expect(bankBalance(bank, CARDS.ana.checking)).toBe(kioskBalance(second, CARDS.ana.checking));
+  });
+
+  it('takes a void of a hold the bank already let expire as done (same end state), not as work for staff', async () => {
+    const bank = await fixture.startBank({ faults: true });
+    const kiosk = await fixture.start(bank);
+    await kiosk.core.sync.idle();
+    // The bank places the hold but the answer is lost: the kiosk stands in and queues a replay and a void.
+    bank.setFaults({ match: (_method, path) => path.includes('/authorisations'), script: ['destroy_after_apply'] });
+    value(await signIn(kiosk, CARDS.ana));
+    expect(await withdraw(kiosk, 2_000)).toBeNull();
+    endSession(kiosk);
+    bank.setFaults(ALL_DROPPED);
+    const hold = bankTransfers(bank, bank.deviceId).find((row) => row.kind === 'pending');
+    if (!hold) throw new Error('the bank placed no hold');
+    // Before the kiosk is heard from again, the bank's sweep voids the hold (as at the end of its hold age).
+    const voided = bank.server.bank.db.transaction(() => bank.server.bank.ledger.expireHold(hold.id, 1))();
+    expect(voided.releasedMinor).toBe(2_000);
+    bank.setFaults(null);
+    await drainUntilEmpty(kiosk);
+    expect(kiosk.core.sync.status()).toMatchObject({ queueLength: 0, parked: 0 });
+    const moved = bankTransfers(bank, bank.deviceId);
+    // The bank's own void and the stand-in advice; the kiosk's void found the hold resolved and was done.
+    expect(moved.map((row) => `${row.kind}:${row.code}`)).toEqual([
+      'pending:withdrawal',
+      'void_pending:withdrawal',
+      'single:withdrawal',
+    ]);
+    expect(bankBalance(bank, CARDS.ana.checking)).toBe(kioskBalance(kiosk, CARDS.ana.checking));
+  });
+
+  it('does not replay an authorisation that never reached the bank (no connection): nothing to void there', async () => {
+    const bank = await fixture.startBank();
+    // A port nobody listens on: every connection is refused before a byte is sent.
+    const closed = createServer();
+    await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
+    const { port } = closed.address() as AddressInfo;
+    await new Promise((resolve) => closed.close(resolve));
+    const kiosk = await fixture.start(bank, { url: `http://127.0.0.1:${port}` });
+    value(await signIn(kiosk, CARDS.ana));
+    expect(await withdraw(kiosk, 2_000)).toBeNull();
+    endSession(kiosk);
+    expect(kiosk.core.sync.status().lastError).toContain('unreachable');
+    const db = kiosk.db();
+    try {
+      expect(db.prepare('SELECT op, status, void_of_replay FROM sync_outbox ORDER BY seq').all()).toEqual([
+        { op: 'pin_attempt', status: 'pending', void_of_replay: 0 },
+        { op: 'authorise', status: 'done', void_of_replay: 0 },
+        { op: 'advice', status: 'pending', void_of_replay: 0 },
+      ]);
+    } finally {
+      db.close();
+    }
+  });
+
+  it('reports connecting, not offline, until the bank has been heard from or has failed to answer', async () => {
+    const bank = await fixture.startBank();
+    // A bank whose answers never come back (the transport neither answers nor fails): still connecting.
+    const silent = { send: () => new Promise<never>(() => undefined), close: () => undefined };
+    const kiosk = await fixture.start(bank, { sync: { transport: silent } });
+    expect(kiosk.core.sync.status()).toMatchObject({ mode: 'connecting', standIn: null });
+    const heard = await fixture.start(bank);
+    await heard.core.sync.idle();
+    expect(heard.core.sync.status().mode).toBe('online');
   });
 });

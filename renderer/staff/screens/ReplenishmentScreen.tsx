@@ -1,7 +1,8 @@
 // Replenishment in the order operators work: (1) Cassette Total prints the counters and zeroes them, (2) the notes
 // counted in each cassette, its rejects and the retract bin, (3) Add Cash per cassette by note count, (4) Trial
 // Cassette Total, which closes the cycle. The step comes from main's snapshot, so a cycle left open (even by a
-// crash) resumes at the right step; each step's printout stays on screen for the next one.
+// crash) resumes at the right step; each step's printout stays on screen for the next one, and both totals say
+// whether their paper report printed (a printer problem is a warning: the total stands).
 import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { useFormat } from '../../i18n/format.ts';
 import { fill, type MessageKey, useT } from '../../i18n/index.ts';
@@ -14,6 +15,7 @@ import {
   confirmerCredentials,
   confirmerReady,
 } from '../ConfirmerFields.tsx';
+import { ReportPrintoutNotice } from '../ReportPrintoutNotice.tsx';
 import { StaffError } from '../StaffError.tsx';
 import { StaffField } from '../StaffField.tsx';
 import { Fact, Facts, Loading } from '../StaffTable.tsx';
@@ -164,6 +166,7 @@ export function ReplenishmentScreen() {
               {fill(t('staff.common.notes'), { notes: total.value.retractBinNotes })}
             </Fact>
           </Facts>
+          <ReportPrintoutNotice printout={total.value.printout} testId="cassette-total-printout" />
         </section>
       ) : null}
 
@@ -339,6 +342,7 @@ export function ReplenishmentScreen() {
               {t(trial.value.matches ? 'staff.common.matches' : 'staff.common.mismatch')}
             </Fact>
           </Facts>
+          <ReportPrintoutNotice printout={trial.value.printout} testId="trial-printout" />
           <button type="button" className="staff-button" data-testid="replenishment-again" onClick={trial.clear}>
             {t('staff.replenishment.again')}
           </button>

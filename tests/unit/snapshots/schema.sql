@@ -252,10 +252,10 @@ CREATE TABLE staff_accounts (
   updated_at TEXT NOT NULL
   ) STRICT;
 
-CREATE TABLE sync_exceptions (
+CREATE TABLE "sync_exceptions" (
   id INTEGER PRIMARY KEY,
   kind TEXT NOT NULL CHECK (kind IN ('advice_declined', 'adjustment_refused')),
-  outbox_seq INTEGER REFERENCES sync_outbox(seq),
+  outbox_seq INTEGER REFERENCES "sync_outbox"(seq),
   account_id INTEGER REFERENCES accounts(id),
   amount_minor INTEGER NOT NULL CHECK (amount_minor >= 0),
   currency TEXT CHECK (currency IS NULL OR length(currency) = 3),
@@ -266,13 +266,14 @@ CREATE TABLE sync_exceptions (
   CHECK ((resolved_at_ms IS NULL) = (resolved_by IS NULL))
   ) STRICT;
 
-CREATE TABLE sync_outbox (
+CREATE TABLE "sync_outbox" (
   seq INTEGER PRIMARY KEY,
   request_key TEXT NOT NULL UNIQUE CHECK (length(request_key) BETWEEN 8 AND 64),
-  op TEXT NOT NULL CHECK (op IN ('authorise', 'complete', 'advice', 'pin_attempt')),
+  op TEXT NOT NULL CHECK (op IN ('authorise', 'complete', 'advice', 'pin_attempt', 'transfer', 'reversal', 'enrol')),
   body TEXT NOT NULL CHECK (json_valid(body) AND length(body) <= 4096),
   account_id INTEGER REFERENCES accounts(id),
-  -- A void queued behind a replayed authorisation: "no such hold" then means the bank declined it, so done.
+  -- A void or reversal queued behind a replayed request: "no such hold/transfer" then means the bank declined
+  -- (or never booked) the original, so the row is done.
   void_of_replay INTEGER NOT NULL DEFAULT 0 CHECK (void_of_replay IN (0, 1)),
   status TEXT NOT NULL CHECK (status IN ('held', 'pending', 'done', 'parked', 'discarded')),
   attempts INTEGER NOT NULL DEFAULT 0 CHECK (attempts >= 0),
