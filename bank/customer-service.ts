@@ -123,6 +123,14 @@ export function createCustomerService(deps: CustomerServiceDeps) {
        SELECT id FROM notifications_outbox WHERE sent_at_ms IS NULL AND created_at_ms < @before
         ORDER BY created_at_ms LIMIT @limit)`,
   );
+  const pruneRefreshTokens = db.prepare<{ before: number; limit: number }>(
+    `DELETE FROM refresh_tokens WHERE jti_hash IN (
+       SELECT jti_hash FROM refresh_tokens WHERE expires_at_ms < @before ORDER BY expires_at_ms LIMIT @limit)`,
+  );
+  const prunePasswordResets = db.prepare<{ before: number; limit: number }>(
+    `DELETE FROM password_resets WHERE token_hash IN (
+       SELECT token_hash FROM password_resets WHERE expires_at_ms < @before ORDER BY expires_at_ms LIMIT @limit)`,
+  );
   const history = db.prepare<
     { account: number; fromMs: number; toMs: number; before: number; limit: number },
     TransferRow
@@ -342,6 +350,19 @@ export function createCustomerService(deps: CustomerServiceDeps) {
       return db.transaction(() => {
         const sent = pruneSent.run({ before, limit }).changes;
         return sent + pruneUnsent.run({ before: before - NOTIFICATION_TTL_MS, limit: limit - sent }).changes;
+      })();
+    },
+
+    /**
+     * Deletes at most `limit` refresh-token and password-reset records that expired more than `retentionMs` ago. An
+     * expired token is refused by its signature's expiry before any lookup, so its record no longer guards anything
+     * (reuse detection only matters while the token could still be accepted).
+     */
+    pruneExpiredCredentials(retentionMs: number, limit: number): number {
+      const before = Math.floor(now()) - retentionMs;
+      return db.transaction(() => {
+        const refresh = pruneRefreshTokens.run({ before, limit }).changes;
+        return refresh + prunePasswordResets.run({ before, limit: limit - refresh }).changes;
       })();
     },
 

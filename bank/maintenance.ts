@@ -1,6 +1,6 @@
 // The bank's own housekeeping, so nothing grows or stays blocked forever: a sweep voids holds that outlived the hold
-// age (card schemes' authorisation expiry) and prunes stored idempotent responses and dead notifications past their
-// retention. Each task does at most maintenanceBatchMax items per run in its own short synchronous transaction; a
+// age (card schemes' authorisation expiry) and prunes stored idempotent responses, dead notifications and expired
+// refresh-token / password-reset records past their retention. Each task does at most maintenanceBatchMax items per run in its own short synchronous transaction; a
 // run that hit a bound is followed soon by another, otherwise the next waits maintenanceIntervalMs.
 import type { BankLimits } from './config.ts';
 import type { CustomerService } from './customer-service.ts';
@@ -22,6 +22,8 @@ export type MaintenanceReport = {
   readonly holdsFailed: number;
   readonly idempotencyKeysPruned: number;
   readonly notificationsPruned: number;
+  /** Expired refresh tokens and password-reset records. */
+  readonly credentialsPruned: number;
   /** Some task stopped at its bound: there may be more to do. */
   readonly more: boolean;
 };
@@ -68,18 +70,22 @@ export function createMaintenance(deps: MaintenanceDeps) {
       batchMax,
     );
     const notificationsPruned = customers.pruneNotifications(limits.notificationRetentionMs, batchMax);
+    const credentialsPruned = customers.pruneExpiredCredentials(limits.notificationRetentionMs, batchMax);
     const report: MaintenanceReport = {
       holdsExpired: holds.expired,
       holdsFailed: holds.failed,
       idempotencyKeysPruned,
       notificationsPruned,
+      credentialsPruned,
       // Holds that keep failing do not count: they would otherwise turn the catch-up into a loop.
       more:
         (holds.found === batchMax && holds.expired > 0) ||
         idempotencyKeysPruned === batchMax ||
-        notificationsPruned === batchMax,
+        notificationsPruned === batchMax ||
+        credentialsPruned === batchMax,
     };
-    if (holds.found + idempotencyKeysPruned + notificationsPruned > 0) log.info(report, 'maintenance sweep');
+    if (holds.found + idempotencyKeysPruned + notificationsPruned + credentialsPruned > 0)
+      log.info(report, 'maintenance sweep');
     return report;
   }
 

@@ -269,6 +269,15 @@ export const BANK_MIGRATIONS: readonly Migration[] = [
       CREATE INDEX notifications_outbox_unsent_by_age ON notifications_outbox(created_at_ms) WHERE sent_at_ms IS NULL;
     `,
   },
+  {
+    version: 50,
+    name: 'credential-retention',
+    sql: `
+      -- Expired refresh tokens and password-reset records are pruned oldest first, bounded per run.
+      CREATE INDEX refresh_tokens_by_expiry ON refresh_tokens(expires_at_ms);
+      CREATE INDEX password_resets_by_expiry ON password_resets(expires_at_ms);
+    `,
+  },
 ];
 
 /** Applies pending migrations in one transaction; refuses a database written by a newer bank. */

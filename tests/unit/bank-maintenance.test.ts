@@ -13,7 +13,14 @@ import { buildBankServer } from '../../bank/server.ts';
 import { BANK_MIGRATIONS, migrate } from '../../bank/store/migrations.ts';
 import type { AuthoriseResponse, ChangesResponse, CompleteResponse } from '../../shared/bank-api/index.ts';
 import { uuidv7 } from '../../shared/ids.ts';
-import { type BankClient, createBankClient, DEMO, deviceToken, type OrError } from '../support/bank-client.ts';
+import {
+  type BankClient,
+  createBankClient,
+  customerLogin,
+  DEMO,
+  deviceToken,
+  type OrError,
+} from '../support/bank-client.ts';
 import { type StartedBank, startBankServer, TEST_HASH_PARAMS } from '../support/bank-server.ts';
 
 const START_MS = Date.UTC(2026, 5, 1, 9, 0, 0);
@@ -296,6 +303,39 @@ describe('bank maintenance', () => {
     });
   });
 
+  describe('expired credentials', () => {
+    it('deletes refresh-token and password-reset records a retention after they expired, never a live one', async () => {
+      await start();
+      const retention = DEFAULT_LIMITS.notificationRetentionMs;
+      const pair = await customerLogin(client, DEMO.ana.email, DEMO.ana.password);
+      expect((await client.post('/v1/auth/password-reset', { body: { email: DEMO.ana.email } })).status).toBe(202);
+      const expiries = () => ({
+        refresh: handle().db.prepare('SELECT expires_at_ms AS at FROM refresh_tokens').all() as { at: number }[],
+        resets: handle().db.prepare('SELECT expires_at_ms AS at FROM password_resets').all() as { at: number }[],
+      });
+      const before = expiries();
+      expect(before.refresh).toHaveLength(1);
+      expect(before.resets).toHaveLength(1);
+      const resetExpiry = before.resets[0]?.at ?? 0;
+      const refreshExpiry = before.refresh[0]?.at ?? 0;
+
+      nowMs = resetExpiry + retention - MINUTE_MS;
+      expect(handle().maintenance.runOnce()).toMatchObject({ credentialsPruned: 0 });
+      nowMs = resetExpiry + retention + MINUTE_MS;
+      expect(handle().maintenance.runOnce()).toMatchObject({ credentialsPruned: refreshExpiry < resetExpiry ? 2 : 1 });
+      expect(expiries().resets).toEqual([]);
+
+      nowMs = Math.max(resetExpiry, refreshExpiry) + retention + MINUTE_MS;
+      handle().maintenance.runOnce();
+      expect(expiries()).toEqual({ refresh: [], resets: [] });
+      // The pruned refresh token is refused like any unknown one.
+      const refreshed = await client.post<OrError<unknown>>('/v1/auth/refresh', {
+        body: { refreshToken: pair.refreshToken },
+      });
+      expect(refreshed.status).toBe(401);
+    });
+  });
+
   describe('per-run bounds', () => {
     it('each task stops at maintenanceBatchMax per run and the next runs continue', async () => {
       await start({ maintenanceBatchMax: 2 });
@@ -307,9 +347,30 @@ describe('bank maintenance', () => {
       const runs = [1, 2, 3].map(() => handle().maintenance.runOnce());
 
       expect(runs).toEqual([
-        { holdsExpired: 2, holdsFailed: 0, idempotencyKeysPruned: 2, notificationsPruned: 2, more: true },
-        { holdsExpired: 2, holdsFailed: 0, idempotencyKeysPruned: 2, notificationsPruned: 1, more: true },
-        { holdsExpired: 1, holdsFailed: 0, idempotencyKeysPruned: 1, notificationsPruned: 0, more: false },
+        {
+          holdsExpired: 2,
+          holdsFailed: 0,
+          idempotencyKeysPruned: 2,
+          notificationsPruned: 2,
+          credentialsPruned: 2,
+          more: true,
+        },
+        {
+          holdsExpired: 2,
+          holdsFailed: 0,
+          idempotencyKeysPruned: 2,
+          notificationsPruned: 1,
+          credentialsPruned: 1,
+          more: true,
+        },
+        {
+          holdsExpired: 1,
+          holdsFailed: 0,
+          idempotencyKeysPruned: 1,
+          notificationsPruned: 0,
+          credentialsPruned: 0,
+          more: false,
+        },
       ]);
       expect(count('SELECT count(*) AS n FROM open_holds')).toBe(0);
       expect(count('SELECT count(*) AS n FROM idempotency_keys')).toBe(0);
