@@ -170,6 +170,30 @@ export function createKioskService(db: Db, ledger: BankLedger, now: () => number
       throw new BankError('conflict', 'This transfer id was already booked; its stored answer is no longer kept.');
   }
 
+  type OnlineBase = { transferId: string; amountMinor: number; currency: string };
+  /** Why the bank said no; balances only with a funds or limit decline, which they explain. */
+  const declinedAnswer = (base: OnlineBase, code: DeclineCode | null, payer: AccountRow | null) => {
+    const explains = code === 'insufficient_funds' || code === 'limit_exceeded';
+    return {
+      ...base,
+      outcome: 'declined' as const,
+      declineCode: code ?? 'card_unknown',
+      balanceMinor: explains && payer ? balanceOf(payer) : null,
+      availableMinor: explains && payer ? availableOf(payer) : null,
+    };
+  };
+  /** The payer's balances once the movement is booked. */
+  const approvedAnswer = (base: OnlineBase, payerId: number) => {
+    const after = mustAccount(payerId);
+    return {
+      ...base,
+      outcome: 'approved' as const,
+      declineCode: null,
+      balanceMinor: balanceOf(after),
+      availableMinor: availableOf(after),
+    };
+  };
+
   function mustAccount(id: number): AccountRow {
     const account = ledger.account(id);
     if (!account) throw new Error(`account ${id} vanished`);
@@ -230,16 +254,7 @@ export function createKioskService(db: Db, ledger: BankLedger, now: () => number
       const account = ledger.accountByNumber(request.accountNumber);
       const declined = decline(card, account, request, 'withdrawal');
       const base = { transferId: request.transferId, amountMinor: request.amountMinor, currency: request.currency };
-      if (declined || !card || !account) {
-        const visible = declined === 'insufficient_funds' || declined === 'limit_exceeded';
-        return {
-          ...base,
-          outcome: 'declined',
-          declineCode: declined ?? 'card_unknown',
-          balanceMinor: visible && account ? balanceOf(account) : null,
-          availableMinor: visible && account ? availableOf(account) : null,
-        };
-      }
+      if (declined || !card || !account) return declinedAnswer(base, declined, account);
       ledger.applyMovement({
         id: request.transferId,
         kind: 'pending',
@@ -252,14 +267,7 @@ export function createKioskService(db: Db, ledger: BankLedger, now: () => number
         cardId: card.id,
         reference: request.reference ?? null,
       });
-      const after = mustAccount(account.id);
-      return {
-        ...base,
-        outcome: 'approved',
-        declineCode: null,
-        balanceMinor: balanceOf(after),
-        availableMinor: availableOf(after),
-      };
+      return approvedAnswer(base, account.id);
     },
 
     complete(deviceId: string, request: CompleteRequest): CompleteResponse {
@@ -372,16 +380,7 @@ export function createKioskService(db: Db, ledger: BankLedger, now: () => number
           to.id === from?.id)
       )
         declined = 'recipient_unavailable';
-      if (declined || !card || !from || !to) {
-        const visible = declined === 'insufficient_funds';
-        return {
-          ...base,
-          outcome: 'declined',
-          declineCode: declined ?? 'card_unknown',
-          balanceMinor: visible && from ? balanceOf(from) : null,
-          availableMinor: visible && from ? availableOf(from) : null,
-        };
-      }
+      if (declined || !card || !from || !to) return declinedAnswer(base, declined, from);
       ledger.applyMovement({
         id: request.transferId,
         kind: 'single',
@@ -394,14 +393,7 @@ export function createKioskService(db: Db, ledger: BankLedger, now: () => number
         cardId: card.id,
         reference: request.reference ?? null,
       });
-      const after = mustAccount(from.id);
-      return {
-        ...base,
-        outcome: 'approved',
-        declineCode: null,
-        balanceMinor: balanceOf(after),
-        availableMinor: availableOf(after),
-      };
+      return approvedAnswer(base, from.id);
     },
 
     /**
