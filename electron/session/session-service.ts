@@ -154,7 +154,11 @@ export function createSessionService(deps: SessionServiceDeps) {
       currency: settings.currency,
       withdrawal:
         session.state === 'withdrawal_amount'
-          ? { fastCashMinor: teller.fastCashMinor(), maxMinor: settings.withdrawalMaxMinor }
+          ? {
+              fastCashMinor: teller.fastCashMinor(),
+              maxMinor: settings.withdrawalMaxMinor,
+              standInMinor: sync && session.cardId !== null ? sync.standInRoomMinor(session.cardId) : null,
+            }
           : null,
       deposit:
         session.state === 'deposit_notes'

@@ -42,6 +42,9 @@ import { createPdfFileReceiptPrinter } from '../receipts/pdf-file-printer.ts';
 import { printWithDeadline } from '../receipts/print-with-deadline.ts';
 import { layoutCassetteReport } from '../receipts/staff-report-layout.ts';
 import { type KioskSettings, KioskSettingsSchema, saveSettings } from '../settings/kiosk-settings.ts';
+import { createTeller, type RetractRefundResult, type TellerSyncHooks } from '../transactions/teller.ts';
+import { createTraceNumbers } from '../transactions/trace-numbers.ts';
+import { createTransactionRepo } from '../transactions/transaction-repo.ts';
 import { passwordPolicyViolation } from './password-policy.ts';
 import { type CustomerEnrolment, type PendingEnrolment, createStaffCards } from './staff-cards.ts';
 import { type BankTotalsSource, type CassetteReportFigures, cassetteView, createStaffCash } from './staff-cash.ts';
@@ -160,6 +163,18 @@ export type StaffSync = {
   resolveException(id: number, staffId: string): boolean;
   drainNow(): Promise<{ readonly pending: number; readonly parked: number }>;
   pullNow(): Promise<boolean>;
+  /** The engine's teller hooks (null without a bank): a retract refund reaches the bank as a reversal through them. */
+  readonly tellerHooks?: TellerSyncHooks | null;
+};
+
+/** What staff are told when a retract refund is refused (the code says which screen text; this is for the log). */
+const RETRACT_REFUND_REFUSALS: Readonly<Record<Extract<RetractRefundResult, { ok: false }>['reason'], string>> = {
+  not_found: 'No such withdrawal.',
+  no_retract_mismatch: 'That withdrawal has no partial retract to refund.',
+  already_refunded: 'That withdrawal was already refunded.',
+  amount_invalid: 'The amount must be a whole number of minor units, at least 1.',
+  amount_above_presented: 'The refund cannot exceed the amount presented.',
+  ledger: 'The account cannot take the refund.',
 };
 
 /** Rows of each sync list staff see at once. */
@@ -233,6 +248,21 @@ export function createStaffService(deps: StaffServiceDeps) {
     currency,
     pinLength: () => ({ lengthMin: deps.settings().pinLengthMin, lengthMax: deps.settings().pinLengthMax }),
     now,
+  });
+  // Retract refunds are teller work (ledger, customer transaction, trace numbers, journal and the bank's reversal in
+  // one transaction); staff mode holds its own teller over the same database and sync hooks as the customer's.
+  const teller = createTeller({
+    db,
+    ledger: deps.ledger,
+    cassettes: deps.cassettes,
+    journal,
+    cards: deps.cards,
+    transactions: createTransactionRepo(db),
+    trace: createTraceNumbers(db),
+    settings: deps.settings,
+    kioskId: deps.kioskId,
+    now,
+    sync: deps.sync?.tellerHooks ?? null,
   });
   const storeSettings = deps.saveSettings ?? ((next: KioskSettings) => saveSettings(db, next));
   const reportPrinter =
@@ -765,6 +795,48 @@ export function createStaffService(deps: StaffServiceDeps) {
       guarded('releaseRetainedCard', (ctx) =>
         staffCards.release(request.cardId, ctx.staffId ?? '', request.reason, request.note, ctx.audit),
       ),
+
+    listRetractRefunds: () =>
+      guarded('listRetractRefunds', (ctx) => {
+        const refunds = teller.retractMismatches();
+        ctx.audit({
+          kind: 'staff.retract_refunds_viewed',
+          data: { rows: refunds.length, open: refunds.filter((row) => row.refund === null).length },
+        });
+        return { refunds };
+      }),
+
+    refundRetract: (request) =>
+      guarded('refundRetract', async (ctx) => {
+        const confirmer = await confirmedBy(ctx, request.confirmer);
+        const result = teller.refundRetracted({
+          transactionId: request.transactionId,
+          amountMinor: request.amountMinor,
+          staffId: ctx.staffId ?? '',
+          confirmedBy: confirmer,
+          note: request.note,
+        });
+        if (!result.ok) {
+          ctx.audit({
+            kind: 'staff.retract_refund_refused',
+            data: { transactionId: request.transactionId, reason: result.reason, amountMinor: request.amountMinor },
+          });
+          throw new StaffRefusal(result.code, RETRACT_REFUND_REFUSALS[result.reason]);
+        }
+        // The teller journalled the refund with this staff id, in the refund's own transaction.
+        ctx.journalled = true;
+        const { refund } = result;
+        return {
+          transactionId: refund.transactionId,
+          stan: refund.stan,
+          refundStan: refund.refundStan,
+          maskedPan: refund.maskedPan,
+          amountMinor: refund.amountMinor,
+          presentedMinor: refund.presentedMinor,
+          currency: refund.currency,
+          at: refund.at,
+        };
+      }),
 
     resetPinAttempts: (request) =>
       guarded('resetPinAttempts', (ctx) => staffCards.resetPinAttempts(request.card, ctx.audit)),

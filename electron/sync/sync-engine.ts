@@ -44,6 +44,7 @@ import type { Clock } from '../core/kiosk-core-types.ts';
 import type { Db } from '../db/open-database.ts';
 import type { Journal } from '../journal/journal.ts';
 import type { Ledger } from '../ledger/ledger.ts';
+import type { CustomerEnrolment } from '../staff/staff-cards.ts';
 import type { Logger } from '../log/logger.ts';
 import type { KioskSettings } from '../settings/kiosk-settings.ts';
 import type {
@@ -62,17 +63,6 @@ import { DECLINE_TO_ERROR, refusalToError } from './decline-codes.ts';
 import { bankCardKey } from './provisioning.ts';
 import { createSyncStore, OUTBOX_OPEN_ROWS_MAX, type OutboxRow } from './sync-store.ts';
 
-/** A customer, account and card staff just enrolled (the card number only in memory, to key the card at the bank). */
-export type EnrolledCustomer = {
-  readonly cardId: number;
-  readonly accountId: number;
-  readonly pan: string;
-  readonly expiresYymm: string;
-  readonly holderName: string;
-  readonly accountNumber: string;
-  readonly accountLabel: string;
-  readonly accountKind: 'checking' | 'savings';
-};
 
 /** Changes pages applied per pull run; the rest waits for the next run. */
 export const PULL_PAGES_PER_RUN = 20;
@@ -142,6 +132,8 @@ export type ParkedRow = {
 
 /** What the session asks the engine (network I/O happens here, never inside a transaction). */
 export type SessionSync = {
+  /** While the bank is offline: what this card may still withdraw on stand-in (null when online or connecting). */
+  standInRoomMinor(cardId: number): number | null;
   /** The card is in the reader: remember its bank key (the PAN itself is never stored). */
   cardRead(cardId: number, pan: string): void;
   /** Tells the bank's shared counter; `retain` means keep the card. Offline, it is queued for later. */
@@ -483,16 +475,24 @@ export function createSyncEngine(options: SyncEngineOptions) {
     else releaseForReversal(store.row(seq));
   }
 
-  function standInRefusal(cardId: number, amountMinor: number): ErrorCode | null {
+  /** What this card may still draw on stand-in now: the lower of its per-card and the kiosk's floor-limit room. */
+  function standInRoom(cardId: number): number {
     const settings = bank();
     const bankLimit = cards.bankDailyWithdrawalLimitOf(cardId);
     const perCard = Math.min(settings.standInPerCardMinor, bankLimit ?? Number.MAX_SAFE_INTEGER);
-    if (store.standInUsedByCard(cardId, businessDayOf(now())) + amountMinor > perCard) return 'HOST_UNAVAILABLE';
-    if (store.standInOutstanding() + amountMinor > settings.standInPerKioskMinor) return 'HOST_UNAVAILABLE';
-    return null;
+    const cardRoom = perCard - store.standInUsedByCard(cardId, businessDayOf(now()));
+    const kioskRoom = settings.standInPerKioskMinor - store.standInOutstanding();
+    return Math.max(0, Math.min(cardRoom, kioskRoom));
   }
 
+  function standInRefusal(cardId: number, amountMinor: number): ErrorCode | null {
+    return amountMinor > standInRoom(cardId) ? 'HOST_UNAVAILABLE' : null;
+  }
+
+
   const sessionSync: SessionSync = {
+    standInRoomMinor: (cardId) => (mode === 'offline' ? standInRoom(cardId) : null),
+
     cardRead(cardId, pan) {
       if (options.cardLookupKey) cards.setBankCardKey(cardId, bankCardKey(options.cardLookupKey, pan));
     },
@@ -660,6 +660,14 @@ export function createSyncEngine(options: SyncEngineOptions) {
     store.enqueue({ requestKey: advice.transferId, op: 'advice', body: JSON.stringify(advice), accountId });
   };
 
+  // For retractRefunded: how the bank heard of a withdrawal's post.
+  const standInOfHold = db.prepare<{ pendingId: string }, { advice_key: string | null; state: string }>(
+    'SELECT advice_key, state FROM sync_stand_ins WHERE pending_id = @pendingId',
+  );
+  const completeRequest = db.prepare<{ key: string }, { body: string }>(
+    "SELECT body FROM sync_outbox WHERE op = 'complete' AND request_key = @key",
+  );
+
   const tellerHooks: TellerSyncHooks = {
     withdrawalHeld(withdrawal: AuthorisedWithdrawal, customer: Customer) {
       const authorisation = withdrawal.authorisation;
@@ -725,6 +733,38 @@ export function createSyncEngine(options: SyncEngineOptions) {
 
     transferBooked(authorisation) {
       if (authorisation.mode === 'online') store.markDone(authorisation.outboxSeq, 'held', '{"outcome":"approved"}');
+    },
+
+    retractRefunded(refund) {
+      // The bank knows the posted withdrawal by the id the kiosk posted it under: the transferId of the complete
+      // (post) request for an online hold, of the advice for a stand-in (withdrawalResolved sends the teller's post
+      // id in both). Checked here against what was recorded, so a refund never reverses the wrong transfer.
+      const standIn = standInOfHold.get({ pendingId: refund.pendingId });
+      if (standIn) {
+        // Declined: the bank never booked the withdrawal, so there is nothing to reverse; the exception for staff
+        // stands, and the next pull after it is settled books the difference.
+        if (standIn.state === 'declined') return;
+        if (standIn.advice_key !== refund.postTransferId) throw new Error('the stand-in was forwarded under another id');
+      } else {
+        // The post may have been pruned long after it was acknowledged; a row still there must be this hold's post.
+        const post = completeRequest.get({ key: refund.postTransferId });
+        const body = post ? (JSON.parse(post.body) as CompleteRequest) : null;
+        if (body && (body.pendingId !== refund.pendingId || body.action !== 'post'))
+          throw new Error('the post was sent for another hold');
+      }
+      const request: ReversalRequest = {
+        transferId: refund.transferId,
+        originalId: refund.postTransferId,
+        amountMinor: refund.amountMinor,
+        reason: 'dispense_fault',
+      };
+      store.enqueue({
+        requestKey: request.transferId,
+        op: 'reversal',
+        body: JSON.stringify(request),
+        accountId: refund.accountId,
+      });
+      kickSoon();
     },
 
     depositBooked(customer, deposit) {
@@ -847,7 +887,7 @@ export function createSyncEngine(options: SyncEngineOptions) {
    * Staff enrolled a customer: inside the enrolment's transaction, the card gets its bank key (from the card number,
    * which is not kept) and the enrolment is queued for the bank. A throw rolls the enrolment back with it.
    */
-  function customerEnrolled(enrolled: EnrolledCustomer) {
+  function customerEnrolled(enrolled: CustomerEnrolment) {
     if (!options.cardLookupKey) throw new Error('a bank is configured but the card lookup key is missing');
     const cardKey = bankCardKey(options.cardLookupKey, enrolled.pan);
     cards.setBankCardKey(enrolled.cardId, cardKey);

@@ -74,7 +74,83 @@ export type TellerSyncHooks = {
     customer: Customer,
     deposit: { readonly accountId: number; readonly transferId: string; readonly amountMinor: number; readonly reference: string; readonly atMs: number },
   ): void;
+  /** Staff refunded part of a partially retracted withdrawal (refundRetracted): the bank reverses that much of it. */
+  retractRefunded(refund: RetractRefund): void;
 };
+
+/**
+ * A refund of notes found in the retract bin after a partial retract, as the sync engine hears of it. The kiosk's post
+ * of the presented amount has the id the bank knows the withdrawal by (resolveHold hands it to withdrawalResolved as
+ * the complete request's or the stand-in advice's transferId).
+ */
+export type RetractRefund = {
+  /** The refund's own ledger transfer: also the bank reversal's transferId (its Idempotency-Key). */
+  readonly transferId: string;
+  /** The withdrawal's hold. */
+  readonly pendingId: string;
+  /** The post of the presented amount: the reversal's originalId. */
+  readonly postTransferId: string;
+  readonly accountId: number;
+  readonly amountMinor: number;
+};
+
+/** Most retract mismatches one staff listing returns. */
+export const RETRACT_MISMATCHES_LIST_MAX = 50;
+
+/** A withdrawal whose retract brought back fewer notes than were presented, and its refund if staff booked one. */
+export type RetractMismatch = {
+  /** The withdrawal's customer-transaction id: what staff name it by (never the card number). */
+  readonly transactionId: string;
+  readonly stan: string;
+  readonly rrn: string;
+  readonly at: string;
+  readonly maskedPan: string;
+  readonly currency: string;
+  /** Posted to the customer at the retract: everything presented. */
+  readonly presentedMinor: number;
+  /** From the mismatch's journal row (null if that row cannot be found). */
+  readonly presentedNotes: number | null;
+  readonly retractedNotes: number;
+  readonly refund: { readonly amountMinor: number; readonly stan: string; readonly at: string } | null;
+};
+
+export type RetractRefundRequest = {
+  readonly transactionId: string;
+  /** What staff found in the retract bin for this withdrawal: 1 … the presented amount. */
+  readonly amountMinor: number;
+  readonly staffId: string;
+  /** A second staff member who confirmed it (dual control), or null. */
+  readonly confirmedBy: string | null;
+  readonly note: string | null;
+};
+
+export type RetractRefundResult =
+  | {
+      readonly ok: true;
+      readonly refund: {
+        readonly transactionId: string;
+        readonly refundTransactionId: string;
+        readonly stan: string;
+        readonly refundStan: string;
+        readonly refundRrn: string;
+        readonly maskedPan: string;
+        readonly amountMinor: number;
+        readonly presentedMinor: number;
+        readonly currency: string;
+        readonly at: string;
+      };
+    }
+  | {
+      readonly ok: false;
+      readonly code: ErrorCode;
+      readonly reason:
+        | 'not_found'
+        | 'no_retract_mismatch'
+        | 'already_refunded'
+        | 'amount_invalid'
+        | 'amount_above_presented'
+        | 'ledger';
+    };
 
 /** Who is asking: the session and its card (masked). */
 export type Customer = { readonly sessionId: string; readonly cardId: number; readonly maskedPan: string };
@@ -310,6 +386,223 @@ export function createTeller(deps: TellerDeps) {
         code: 'CASH_RETRACTED',
       });
     })();
+
+  // ---- refunds of partial retracts (staff count the retract bin and refund what it holds) ----------------------
+  // A partial retract is a withdrawal settled 'completed' with CASH_RETRACTED (retractMismatch above; a full retract
+  // is 'reversed'). The listing starts from the retract movements, which are few and reached through the
+  // cassette_id index (bin movements have none); every other step is a key lookup, so it never scans the customer
+  // transactions. A mismatch whose retract brought back no note put nothing in the bin and has nothing to refund.
+  const retractMismatches = db.prepare<
+    { limit: number },
+    {
+      id: string;
+      stan: string;
+      rrn: string;
+      created_at: string;
+      currency: string;
+      completed_minor: number;
+      pan_last4: string;
+      retracted_notes: number;
+      presented_notes: number | null;
+      refund_minor: number | null;
+      refund_stan: string | null;
+      refund_at: string | null;
+    }
+  >(
+    `SELECT w.id, w.stan, w.rrn, w.created_at, w.currency, w.completed_minor, c.pan_last4,
+            m.retracted_delta AS retracted_notes,
+            (SELECT json_extract(j.data, '$.presented_notes') FROM journal AS j
+              WHERE j.stan = w.stan AND j.session_id = w.session_id AND j.kind = 'cash.retract_mismatch'
+              ORDER BY j.seq DESC LIMIT 1) AS presented_notes,
+            r.amount_minor AS refund_minor, r.stan AS refund_stan, r.created_at AS refund_at
+       FROM cash_movements AS m
+       JOIN transfers AS p ON p.id = m.reference AND p.kind = 'pending'
+       JOIN customer_transactions AS w ON w.rrn = p.reference AND w.pending_transfer_id = p.id
+       JOIN cards AS c ON c.id = w.card_id
+       LEFT JOIN customer_transactions AS r ON r.reversal_of = w.id
+      WHERE m.cassette_id IS NULL AND m.kind = 'retract'
+        AND w.kind = 'withdrawal' AND w.status = 'completed' AND w.refusal_code = 'CASH_RETRACTED'
+      ORDER BY m.id DESC LIMIT @limit`,
+  );
+  const refundTarget = db.prepare<
+    { id: string },
+    {
+      id: string;
+      session_id: string;
+      card_id: number;
+      kind: string;
+      account_id: number | null;
+      completed_minor: number;
+      currency: string;
+      stan: string;
+      rrn: string;
+      status: string;
+      refusal_code: string | null;
+      pending_transfer_id: string | null;
+      pan_last4: string;
+      refunded: number;
+    }
+  >(
+    `SELECT w.id, w.session_id, w.card_id, w.kind, w.account_id, w.completed_minor, w.currency, w.stan, w.rrn, w.status,
+            w.refusal_code, w.pending_transfer_id, c.pan_last4,
+            EXISTS (SELECT 1 FROM customer_transactions AS r WHERE r.reversal_of = w.id) AS refunded
+       FROM customer_transactions AS w JOIN cards AS c ON c.id = w.card_id
+      WHERE w.id = @id`,
+  );
+  const retractMovementOf = db.prepare<{ pendingId: string }, { id: number; notes: number }>(
+    `SELECT id, retracted_delta AS notes FROM cash_movements
+      WHERE cassette_id IS NULL AND kind = 'retract' AND reference = @pendingId ORDER BY id DESC LIMIT 1`,
+  );
+  const retractBinEmptiedAfter = db.prepare<{ movementId: number }, { one: number }>(
+    `SELECT 1 AS one FROM cash_movements
+      WHERE cassette_id IS NULL AND kind = 'empty_retract_bin' AND id > @movementId LIMIT 1`,
+  );
+  const postOfHold = db.prepare<{ pendingId: string }, { id: string }>(
+    `SELECT id FROM transfers WHERE pending_id = @pendingId AND kind = 'post_pending'`,
+  );
+  // The refund row: kind 'withdrawal', linked by reversal_of (UNIQUE: a withdrawal is refunded at most once, whatever
+  // the code above checked). Status 'reversed' with nothing completed keeps it out of the daily limits and the day
+  // totals, which count the withdrawal itself as it was posted (as the bank does, with its reversals apart).
+  const insertRefund = db.prepare<{
+    id: string;
+    sessionId: string;
+    cardId: number;
+    accountId: number;
+    amountMinor: number;
+    currency: string;
+    businessDay: string;
+    stan: string;
+    rrn: string;
+    reversalOf: string;
+    now: string;
+  }>(
+    `INSERT INTO customer_transactions (id, session_id, card_id, kind, account_id, counterparty_account_id,
+       amount_minor, completed_minor, fee_minor, currency, business_day, stan, rrn, status, refusal_code,
+       pending_transfer_id, reversal_of, created_at, updated_at)
+     VALUES (@id, @sessionId, @cardId, 'withdrawal', @accountId, NULL, @amountMinor, 0, 0, @currency, @businessDay,
+       @stan, @rrn, 'reversed', NULL, NULL, @reversalOf, @now, @now)`,
+  );
+
+  /** An RRN as the journal can hold it: twelve bare digits may pass the Luhn check the journal refuses. */
+  const journalRrn = (rrn: string) => `${rrn.slice(0, 6)}-${rrn.slice(6)}`;
+
+  type RefundRefusal = Extract<RetractRefundResult, { ok: false }>;
+  /** Thrown inside the refund's transaction so nothing of it stays (not even a STAN); never escapes refundRetracted. */
+  class RefundRefused extends Error {
+    readonly refusal: RefundRefusal;
+    constructor(code: ErrorCode, reason: RefundRefusal['reason']) {
+      super(reason);
+      this.refusal = { ok: false, code, reason };
+    }
+  }
+
+  const refundInTransaction = db.transaction((request: RetractRefundRequest): RetractRefundResult => {
+    const target = refundTarget.get({ id: request.transactionId });
+    if (!target) throw new RefundRefused('INVALID_STATE', 'not_found');
+    if (
+      target.kind !== 'withdrawal' ||
+      target.status !== 'completed' ||
+      target.refusal_code !== 'CASH_RETRACTED' ||
+      target.pending_transfer_id === null ||
+      target.account_id === null
+    )
+      throw new RefundRefused('INVALID_STATE', 'no_retract_mismatch');
+    if (target.refunded === 1) throw new RefundRefused('INVALID_STATE', 'already_refunded');
+    const retract = retractMovementOf.get({ pendingId: target.pending_transfer_id });
+    const post = postOfHold.get({ pendingId: target.pending_transfer_id });
+    if (!retract || retract.notes <= 0 || !post) throw new RefundRefused('INVALID_STATE', 'no_retract_mismatch');
+    if (!Number.isSafeInteger(request.amountMinor) || request.amountMinor < 1)
+      throw new RefundRefused('AMOUNT_INVALID', 'amount_invalid');
+    if (request.amountMinor > target.completed_minor)
+      throw new RefundRefused('AMOUNT_INVALID', 'amount_above_presented');
+
+    const atMs = deps.now();
+    const now = iso(atMs);
+    const trace = deps.trace.next(atMs);
+    const refundTransactionId = uuidv7(atMs);
+    try {
+      insertRefund.run({
+        id: refundTransactionId,
+        sessionId: target.session_id,
+        cardId: target.card_id,
+        accountId: target.account_id,
+        amountMinor: request.amountMinor,
+        currency: target.currency,
+        businessDay: trace.businessDay,
+        stan: trace.stan,
+        rrn: trace.rrn,
+        reversalOf: target.id,
+        now,
+      });
+    } catch (cause) {
+      if (cause instanceof Error && cause.message.includes('customer_transactions.reversal_of'))
+        throw new RefundRefused('INVALID_STATE', 'already_refunded');
+      throw cause;
+    }
+    // Where the refunded notes are in the books. A partial retract booked nothing for them (a note count has no
+    // value), yet they sit in the retract bin, which the rejects account stands for: debiting rejects puts their
+    // value there, as toRejects does for a full retract, so the next Cassette Total expects them and the count finds
+    // no over. If a Cassette Total emptied the bin after this retract, the count already found them as an over
+    // (credited to overs/unders): the refund then debits overs/unders, cancelling that over, instead of leaving the
+    // rejects account holding notes the bin no longer has.
+    const binEmptied = retractBinEmptiedAfter.get({ movementId: retract.id }) !== undefined;
+    const source = binEmptied ? 'overs_unders' : 'kiosk_rejects';
+    const transferId = uuidv7(atMs);
+    const booked = ledger.createTransfers([
+      {
+        id: transferId,
+        kind: 'single',
+        debitAccountId: ledger.internalAccountId(source, target.currency),
+        creditAccountId: target.account_id,
+        amountMinor: request.amountMinor,
+        code: 'reversal',
+        reference: trace.rrn,
+      },
+    ]);
+    if (!booked.ok) throw new RefundRefused(refusalOf(booked.code), 'ledger');
+    const maskedPan = `•••• ${target.pan_last4}`;
+    journal.append({
+      kind: 'cash.retract_refunded',
+      sessionId: target.session_id,
+      stan: target.stan,
+      maskedPan,
+      staffId: request.staffId,
+      amountMinor: request.amountMinor,
+      currency: target.currency,
+      data: {
+        transaction_id: target.id,
+        rrn: journalRrn(target.rrn),
+        refund_stan: trace.stan,
+        presented_minor: target.completed_minor,
+        retracted_notes: retract.notes,
+        debited: source,
+        confirmed_by: request.confirmedBy,
+        note: request.note,
+      },
+    });
+    deps.sync?.retractRefunded({
+      transferId,
+      pendingId: target.pending_transfer_id,
+      postTransferId: post.id,
+      accountId: target.account_id,
+      amountMinor: request.amountMinor,
+    });
+    return {
+      ok: true,
+      refund: {
+        transactionId: target.id,
+        refundTransactionId,
+        stan: target.stan,
+        refundStan: trace.stan,
+        refundRrn: trace.rrn,
+        maskedPan,
+        amountMinor: request.amountMinor,
+        presentedMinor: target.completed_minor,
+        currency: target.currency,
+        at: now,
+      },
+    };
+  });
 
   return {
     accountsOf(cardId: number): CardAccountView[] {
@@ -653,6 +946,40 @@ export function createTeller(deps: TellerDeps) {
           amountMinor: transfer.debitAccountId === account.accountId ? -transfer.amountMinor : transfer.amountMinor,
           pending: transfer.kind === 'pending',
         }));
+    },
+
+    /** Partial retracts, newest first (at most RETRACT_MISMATCHES_LIST_MAX), each with its refund if it has one. */
+    retractMismatches(limit: number = RETRACT_MISMATCHES_LIST_MAX): RetractMismatch[] {
+      const bounded = Math.max(1, Math.min(Math.floor(limit), RETRACT_MISMATCHES_LIST_MAX));
+      return retractMismatches.all({ limit: bounded }).map((row) => ({
+        transactionId: row.id,
+        stan: row.stan,
+        rrn: row.rrn,
+        at: row.created_at,
+        maskedPan: `•••• ${row.pan_last4}`,
+        currency: row.currency,
+        presentedMinor: row.completed_minor,
+        presentedNotes: typeof row.presented_notes === 'number' ? row.presented_notes : null,
+        retractedNotes: row.retracted_notes,
+        refund:
+          row.refund_minor !== null && row.refund_stan !== null && row.refund_at !== null
+            ? { amountMinor: row.refund_minor, stan: row.refund_stan, at: row.refund_at }
+            : null,
+      }));
+    },
+
+    /**
+     * Refunds what staff found in the retract bin for one partially retracted withdrawal (1 … the presented amount),
+     * at most once, in one transaction: the refund row linked to the withdrawal, the ledger credit, the journal row
+     * naming the staff member and the sync engine's reversal for the bank. A refusal changes nothing.
+     */
+    refundRetracted(request: RetractRefundRequest): RetractRefundResult {
+      try {
+        return refundInTransaction(request);
+      } catch (cause) {
+        if (cause instanceof RefundRefused) return cause.refusal;
+        throw cause;
+      }
     },
 
     journalEntry,

@@ -9,11 +9,15 @@ export function OfflineNotice() {
   const format = useFormat();
   const sync = useAtmStore(systemSelectors.status)?.sync;
   const currency = useAtmStore(sessionSelectors.currency);
+  // At the amount screen main says what this card may still draw; elsewhere the configured floor limit.
+  const cardRoom = useAtmStore(sessionSelectors.standInRoom);
   if (sync?.mode !== 'offline') return null;
-  const limit = sync.standIn ? Math.min(sync.standIn.perCardMinor, sync.standIn.perKioskMinor) : null;
+  const limit = cardRoom ?? (sync.standIn ? Math.min(sync.standIn.perCardMinor, sync.standIn.perKioskMinor) : null);
   return (
     <p className="offline-notice" role="status" data-testid="offline-notice">
-      {limit !== null && limit > 0 ? fill(t('offline.limited'), { amount: format.money(limit, currency) }) : t('offline.notice')}
+      {limit !== null && limit > 0
+        ? fill(t('offline.limited'), { amount: format.money(limit, currency) })
+        : t('offline.notice')}
     </p>
   );
 }

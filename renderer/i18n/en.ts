@@ -240,11 +240,14 @@ const en = {
   'refusal.STAFF_AUTH_FAILED': 'Staff login failed. Check the staff ID, password and authenticator code.',
   'refusal.STAFF_LOCKED': 'This staff ID is locked after too many failed attempts. Try again in 15 minutes.',
   'refusal.STAFF_FORBIDDEN': 'Your staff role does not allow this function.',
-  'refusal.STAFF_SESSION_REQUIRED': 'Please log in as staff first. Staff sessions end after 2 minutes without activity.',
+  'refusal.STAFF_SESSION_REQUIRED':
+    'Please log in as staff first. Staff sessions end after 2 minutes without activity.',
   'refusal.STAFF_SETUP_REQUIRED': 'Change your initial password and set up your authenticator first.',
-  'refusal.STAFF_PASSWORD_POLICY': 'That password is not allowed. Use at least 12 characters that are not a common password or your staff ID.',
+  'refusal.STAFF_PASSWORD_POLICY':
+    'That password is not allowed. Use at least 12 characters that are not a common password or your staff ID.',
   'refusal.STAFF_DUAL_CONTROL_REQUIRED': 'A second staff member must confirm this step.',
-  'refusal.STAFF_NOT_AVAILABLE': 'Staff mode is not available while a customer is using the machine or another staff member is logged in.',
+  'refusal.STAFF_NOT_AVAILABLE':
+    'Staff mode is not available while a customer is using the machine or another staff member is logged in.',
   'refusal.CARD_ALREADY_ENROLLED': 'This card is already registered on this machine.',
   'refusal.SETTINGS_INVALID': 'These settings are not valid. Nothing was changed.',
 
@@ -322,6 +325,7 @@ const en = {
   'staff.menu.dayTotals': 'Day totals',
   'staff.menu.testDispense': 'Test dispense',
   'staff.menu.retainedCards': 'Retained cards',
+  'staff.menu.retractRefunds': 'Retract refunds',
   'staff.menu.resetPin': 'Reset PIN attempts',
   'staff.menu.enrolment': 'New customer',
   'staff.menu.journal': 'Journal',
@@ -505,6 +509,27 @@ const en = {
   'staff.retained.note': 'Note (optional)',
   'staff.retained.confirm': 'Release card',
   'staff.retained.released': 'Card {card} released.',
+
+  'staff.refunds.title': 'Retract refunds',
+  'staff.refunds.hint':
+    'Withdrawals where the customer took only some of the notes: the whole amount presented was debited. Count the retract bin and refund what it holds for each withdrawal, once.',
+  'staff.refunds.none': 'No partial retracts.',
+  'staff.refunds.presented': 'Presented',
+  'staff.refunds.notesPresented': 'Notes presented',
+  'staff.refunds.notesRetracted': 'Notes retracted',
+  'staff.refunds.status': 'Status',
+  'staff.refunds.open': 'To count',
+  'staff.refunds.refunded': 'Refunded {amount} (STAN {stan})',
+  'staff.refunds.unknown': 'Unknown',
+  'staff.refunds.refund': 'Refund',
+  'staff.refunds.formTitle': 'Refund STAN {stan} ({card})',
+  'staff.refunds.amount': 'Amount found in the retract bin ({currency}, whole units)',
+  'staff.refunds.amountHint': 'At most {amount}, the amount presented.',
+  'staff.refunds.confirm': 'Refund {amount}',
+  'staff.refunds.done': 'Refunded {amount} to {card} for STAN {stan}.',
+  'staff.refunds.tooMuch': 'The refund cannot be more than the amount presented.',
+  'staff.refunds.notRefundable':
+    'This withdrawal cannot be refunded: it was already refunded, or none of its notes reached the retract bin.',
 
   'staff.card.number': 'Card number',
   'staff.card.expiry': 'Expiry (YYMM)',

@@ -240,15 +240,21 @@ export const es: Dictionary = {
     'No se han podido aceptar sus billetes. No se ha abonado ningún importe. Retire sus billetes.',
   'refusal.SESSION_TIMEOUT': 'Su sesión ha finalizado por falta de respuesta.',
   'refusal.OUT_OF_SERVICE': 'Este cajero está fuera de servicio. Utilice otro cajero.',
-  'refusal.HOST_UNAVAILABLE': 'No es posible contactar con su banco en este momento. Pruebe con un importe menor o inténtelo más tarde.',
-  'refusal.STAFF_AUTH_FAILED': 'Acceso de personal fallido. Compruebe el identificador, la contraseña y el código del autenticador.',
-  'refusal.STAFF_LOCKED': 'Este identificador de personal está bloqueado por demasiados intentos fallidos. Inténtelo de nuevo dentro de 15 minutos.',
+  'refusal.HOST_UNAVAILABLE':
+    'No es posible contactar con su banco en este momento. Pruebe con un importe menor o inténtelo más tarde.',
+  'refusal.STAFF_AUTH_FAILED':
+    'Acceso de personal fallido. Compruebe el identificador, la contraseña y el código del autenticador.',
+  'refusal.STAFF_LOCKED':
+    'Este identificador de personal está bloqueado por demasiados intentos fallidos. Inténtelo de nuevo dentro de 15 minutos.',
   'refusal.STAFF_FORBIDDEN': 'Su función de personal no permite esta operación.',
-  'refusal.STAFF_SESSION_REQUIRED': 'Inicie sesión como personal primero. Las sesiones de personal terminan tras 2 minutos de inactividad.',
+  'refusal.STAFF_SESSION_REQUIRED':
+    'Inicie sesión como personal primero. Las sesiones de personal terminan tras 2 minutos de inactividad.',
   'refusal.STAFF_SETUP_REQUIRED': 'Cambie primero su contraseña inicial y configure su autenticador.',
-  'refusal.STAFF_PASSWORD_POLICY': 'Esa contraseña no está permitida. Use al menos 12 caracteres que no sean una contraseña común ni su identificador.',
+  'refusal.STAFF_PASSWORD_POLICY':
+    'Esa contraseña no está permitida. Use al menos 12 caracteres que no sean una contraseña común ni su identificador.',
   'refusal.STAFF_DUAL_CONTROL_REQUIRED': 'Un segundo miembro del personal debe confirmar este paso.',
-  'refusal.STAFF_NOT_AVAILABLE': 'El modo de personal no está disponible mientras un cliente usa el cajero u otro miembro del personal tiene la sesión abierta.',
+  'refusal.STAFF_NOT_AVAILABLE':
+    'El modo de personal no está disponible mientras un cliente usa el cajero u otro miembro del personal tiene la sesión abierta.',
   'refusal.CARD_ALREADY_ENROLLED': 'Esta tarjeta ya está registrada en este cajero.',
   'refusal.SETTINGS_INVALID': 'Esta configuración no es válida. No se ha cambiado nada.',
 
@@ -327,6 +333,7 @@ export const es: Dictionary = {
   'staff.menu.dayTotals': 'Totales del día',
   'staff.menu.testDispense': 'Dispensación de prueba',
   'staff.menu.retainedCards': 'Tarjetas retenidas',
+  'staff.menu.retractRefunds': 'Reembolsos por retracción',
   'staff.menu.resetPin': 'Restablecer intentos de PIN',
   'staff.menu.enrolment': 'Alta de cliente',
   'staff.menu.journal': 'Diario electrónico',
@@ -511,6 +518,27 @@ export const es: Dictionary = {
   'staff.retained.note': 'Nota (opcional)',
   'staff.retained.confirm': 'Liberar tarjeta',
   'staff.retained.released': 'Tarjeta {card} liberada.',
+
+  'staff.refunds.title': 'Reembolsos por retracción',
+  'staff.refunds.hint':
+    'Retiradas en las que el cliente tomó solo parte de los billetes: se cargó todo el importe presentado. Cuente el depósito de retracción y reembolse lo que contenga de cada retirada, una sola vez.',
+  'staff.refunds.none': 'No hay retracciones parciales.',
+  'staff.refunds.presented': 'Presentado',
+  'staff.refunds.notesPresented': 'Billetes presentados',
+  'staff.refunds.notesRetracted': 'Billetes retraídos',
+  'staff.refunds.status': 'Estado',
+  'staff.refunds.open': 'Por contar',
+  'staff.refunds.refunded': 'Reembolsado {amount} (STAN {stan})',
+  'staff.refunds.unknown': 'Desconocido',
+  'staff.refunds.refund': 'Reembolsar',
+  'staff.refunds.formTitle': 'Reembolsar STAN {stan} ({card})',
+  'staff.refunds.amount': 'Importe encontrado en el depósito de retracción ({currency}, unidades enteras)',
+  'staff.refunds.amountHint': 'Como máximo {amount}, el importe presentado.',
+  'staff.refunds.confirm': 'Reembolsar {amount}',
+  'staff.refunds.done': 'Reembolsado {amount} a {card} por el STAN {stan}.',
+  'staff.refunds.tooMuch': 'El reembolso no puede superar el importe presentado.',
+  'staff.refunds.notRefundable':
+    'Esta retirada no se puede reembolsar: ya se reembolsó, o ninguno de sus billetes llegó al depósito de retracción.',
 
   'staff.card.number': 'Número de tarjeta',
   'staff.card.expiry': 'Caducidad (AAMM)',

@@ -240,15 +240,20 @@ export const fr: Dictionary = {
     'Vos billets n’ont pas pu être acceptés. Aucun montant n’a été crédité. Veuillez reprendre vos billets.',
   'refusal.SESSION_TIMEOUT': 'Votre session a pris fin faute de réponse.',
   'refusal.OUT_OF_SERVICE': 'Ce distributeur est hors service. Veuillez utiliser un autre distributeur.',
-  'refusal.HOST_UNAVAILABLE': 'Votre banque est injoignable pour le moment. Essayez un montant plus faible ou réessayez plus tard.',
-  'refusal.STAFF_AUTH_FAILED': 'Échec de la connexion du personnel. Vérifiez l’identifiant, le mot de passe et le code de l’authentificateur.',
+  'refusal.HOST_UNAVAILABLE':
+    'Votre banque est injoignable pour le moment. Essayez un montant plus faible ou réessayez plus tard.',
+  'refusal.STAFF_AUTH_FAILED':
+    'Échec de la connexion du personnel. Vérifiez l’identifiant, le mot de passe et le code de l’authentificateur.',
   'refusal.STAFF_LOCKED': 'Cet identifiant est bloqué après trop de tentatives échouées. Réessayez dans 15 minutes.',
   'refusal.STAFF_FORBIDDEN': 'Votre rôle ne permet pas cette fonction.',
-  'refusal.STAFF_SESSION_REQUIRED': 'Connectez-vous d’abord en tant que personnel. Les sessions du personnel se terminent après 2 minutes d’inactivité.',
+  'refusal.STAFF_SESSION_REQUIRED':
+    'Connectez-vous d’abord en tant que personnel. Les sessions du personnel se terminent après 2 minutes d’inactivité.',
   'refusal.STAFF_SETUP_REQUIRED': 'Changez d’abord votre mot de passe initial et configurez votre authentificateur.',
-  'refusal.STAFF_PASSWORD_POLICY': 'Ce mot de passe n’est pas autorisé. Utilisez au moins 12 caractères qui ne soient ni un mot de passe courant ni votre identifiant.',
+  'refusal.STAFF_PASSWORD_POLICY':
+    'Ce mot de passe n’est pas autorisé. Utilisez au moins 12 caractères qui ne soient ni un mot de passe courant ni votre identifiant.',
   'refusal.STAFF_DUAL_CONTROL_REQUIRED': 'Un second membre du personnel doit confirmer cette étape.',
-  'refusal.STAFF_NOT_AVAILABLE': 'Le mode personnel n’est pas disponible pendant qu’un client utilise l’appareil ou qu’un autre membre du personnel est connecté.',
+  'refusal.STAFF_NOT_AVAILABLE':
+    'Le mode personnel n’est pas disponible pendant qu’un client utilise l’appareil ou qu’un autre membre du personnel est connecté.',
   'refusal.CARD_ALREADY_ENROLLED': 'Cette carte est déjà enregistrée sur cet appareil.',
   'refusal.SETTINGS_INVALID': 'Ces paramètres ne sont pas valides. Rien n’a été modifié.',
 
@@ -328,6 +333,7 @@ export const fr: Dictionary = {
   'staff.menu.dayTotals': 'Totaux du jour',
   'staff.menu.testDispense': 'Distribution de test',
   'staff.menu.retainedCards': 'Cartes capturées',
+  'staff.menu.retractRefunds': 'Remboursements après rétraction',
   'staff.menu.resetPin': 'Réinitialiser les essais de code',
   'staff.menu.enrolment': 'Nouveau client',
   'staff.menu.journal': 'Journal',
@@ -511,6 +517,27 @@ export const fr: Dictionary = {
   'staff.retained.note': 'Remarque (facultative)',
   'staff.retained.confirm': 'Libérer la carte',
   'staff.retained.released': 'Carte {card} libérée.',
+
+  'staff.refunds.title': 'Remboursements après rétraction',
+  'staff.refunds.hint':
+    'Retraits où le client n’a pris qu’une partie des billets : tout le montant présenté a été débité. Comptez le bac de rétraction et remboursez ce qu’il contient pour chaque retrait, une seule fois.',
+  'staff.refunds.none': 'Aucune rétraction partielle.',
+  'staff.refunds.presented': 'Présenté',
+  'staff.refunds.notesPresented': 'Billets présentés',
+  'staff.refunds.notesRetracted': 'Billets rétractés',
+  'staff.refunds.status': 'État',
+  'staff.refunds.open': 'À compter',
+  'staff.refunds.refunded': 'Remboursé {amount} (STAN {stan})',
+  'staff.refunds.unknown': 'Inconnu',
+  'staff.refunds.refund': 'Rembourser',
+  'staff.refunds.formTitle': 'Rembourser le STAN {stan} ({card})',
+  'staff.refunds.amount': 'Montant trouvé dans le bac de rétraction ({currency}, unités entières)',
+  'staff.refunds.amountHint': 'Au plus {amount}, le montant présenté.',
+  'staff.refunds.confirm': 'Rembourser {amount}',
+  'staff.refunds.done': '{amount} remboursé sur {card} pour le STAN {stan}.',
+  'staff.refunds.tooMuch': 'Le remboursement ne peut pas dépasser le montant présenté.',
+  'staff.refunds.notRefundable':
+    'Ce retrait ne peut pas être remboursé : il l’a déjà été, ou aucun de ses billets n’a atteint le bac de rétraction.',
 
   'staff.card.number': 'Numéro de carte',
   'staff.card.expiry': 'Expiration (AAMM)',

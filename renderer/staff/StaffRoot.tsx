@@ -17,6 +17,7 @@ import { JournalScreen } from './screens/JournalScreen.tsx';
 import { ReplenishmentScreen } from './screens/ReplenishmentScreen.tsx';
 import { ResetPinScreen } from './screens/ResetPinScreen.tsx';
 import { RetainedCardsScreen } from './screens/RetainedCardsScreen.tsx';
+import { RetractRefundsScreen } from './screens/RetractRefundsScreen.tsx';
 import { ServiceScreen } from './screens/ServiceScreen.tsx';
 import { SettingsScreen } from './screens/SettingsScreen.tsx';
 import { StaffAccountsScreen } from './screens/StaffAccountsScreen.tsx';
@@ -39,6 +40,8 @@ function renderFunction(screen: Exclude<StaffScreen, 'home'>): ReactNode {
       return <TestDispenseScreen />;
     case 'retainedCards':
       return <RetainedCardsScreen />;
+    case 'retractRefunds':
+      return <RetractRefundsScreen />;
     case 'resetPin':
       return <ResetPinScreen />;
     case 'enrolment':

@@ -9,6 +9,7 @@ export const SCREEN_METHOD: Readonly<Record<Exclude<StaffScreen, 'home'>, StaffM
   dayTotals: 'trialDayTotal',
   testDispense: 'testDispense',
   retainedCards: 'listRetainedCards',
+  retractRefunds: 'listRetractRefunds',
   resetPin: 'resetPinAttempts',
   enrolment: 'startEnrolment',
   journal: 'queryJournal',

@@ -61,7 +61,14 @@ export const CUSTOMER_WAITING_STATES: readonly SessionState[] = [
 ];
 export type SessionState = z.infer<typeof SessionStateSchema>;
 
-export const TransactionKindSchema = z.enum(['withdrawal', 'deposit', 'transfer', 'balance', 'mini_statement', 'pin_change']);
+export const TransactionKindSchema = z.enum([
+  'withdrawal',
+  'deposit',
+  'transfer',
+  'balance',
+  'mini_statement',
+  'pin_change',
+]);
 export type TransactionKind = z.infer<typeof TransactionKindSchema>;
 
 /** Opaque per-session handle for one of the card's accounts (`a1`, `a2`…); the renderer never sees account ids. */
@@ -102,7 +109,16 @@ export type Receipt = z.infer<typeof ReceiptSchema>;
 
 export const StatementRowSchema = z.strictObject({
   at: z.string().max(40),
-  code: z.enum(['opening_balance', 'withdrawal', 'deposit', 'transfer', 'fee', 'reversal', 'replenishment', 'cash_adjustment']),
+  code: z.enum([
+    'opening_balance',
+    'withdrawal',
+    'deposit',
+    'transfer',
+    'fee',
+    'reversal',
+    'replenishment',
+    'cash_adjustment',
+  ]),
   /** Signed from the customer's side: negative leaves the account. */
   amountMinor: AmountMinorSchema,
   pending: z.boolean(),
@@ -125,10 +141,21 @@ export const SessionSnapshotSchema = z.strictObject({
   /** The card's accounts with balances, after the PIN is verified. */
   accounts: z.array(AccountBalanceSchema).max(20).nullable(),
   currency: CurrencySchema,
-  /** At withdrawal_amount: the fast-cash amounts the cassettes can make now, and the per-withdrawal maximum. */
-  withdrawal: z.strictObject({ fastCashMinor: z.array(AmountSchema).max(8), maxMinor: AmountSchema }).nullable(),
+  /**
+   * At withdrawal_amount: the fast-cash amounts the cassettes can make now, and the per-withdrawal maximum; while the
+   * bank is offline, `standInMinor` is what this card may still draw on stand-in (null otherwise).
+   */
+  withdrawal: z
+    .strictObject({
+      fastCashMinor: z.array(AmountSchema).max(8),
+      maxMinor: AmountSchema,
+      standInMinor: AmountMinorSchema.nullable(),
+    })
+    .nullable(),
   /** At deposit_notes: the denominations the acceptor takes and the note limit. */
-  deposit: z.strictObject({ denominationsMinor: z.array(AmountSchema).max(10), notesMax: z.number().int().positive() }).nullable(),
+  deposit: z
+    .strictObject({ denominationsMinor: z.array(AmountSchema).max(10), notesMax: z.number().int().positive() })
+    .nullable(),
   /** At transfer_confirm. */
   transfer: z
     .strictObject({
@@ -183,7 +210,10 @@ export const TransferRequestSchema = z.strictObject({
 
 export const DepositRequestSchema = z.strictObject({
   accountRef: AccountRefSchema,
-  notes: z.array(z.strictObject({ denominationMinor: AmountSchema, count: z.number().int().min(1).max(200) })).min(1).max(10),
+  notes: z
+    .array(z.strictObject({ denominationMinor: AmountSchema, count: z.number().int().min(1).max(200) }))
+    .min(1)
+    .max(10),
 });
 
 export const sessionChannels = {
@@ -205,7 +235,11 @@ export const sessionChannels = {
   submitDeposit: channel('atm:session:submitDeposit', DepositRequestSchema, SessionSnapshotSchema),
   requestTransfer: channel('atm:session:requestTransfer', TransferRequestSchema, SessionSnapshotSchema),
   confirmTransfer: channel('atm:session:confirmTransfer', Empty, SessionSnapshotSchema),
-  showStatement: channel('atm:session:showStatement', z.strictObject({ accountRef: AccountRefSchema }), SessionSnapshotSchema),
+  showStatement: channel(
+    'atm:session:showStatement',
+    z.strictObject({ accountRef: AccountRefSchema }),
+    SessionSnapshotSchema,
+  ),
   /** The current PIN and the new one twice; each crosses IPC once, in this one call. */
   changePin: channel(
     'atm:session:changePin',
@@ -217,7 +251,11 @@ export const sessionChannels = {
   /** The dispenser reports the presented cash was taken (the demo dispenser: the customer taps "take cash"). */
   cashTaken: channel('atm:session:cashTaken', Empty, SessionSnapshotSchema),
   /** Print the current receipt, laid out in the customer's language; at most once per receipt once it succeeded. */
-  printReceipt: channel('atm:session:printReceipt', z.strictObject({ language: z.enum(LANGUAGES) }), SessionSnapshotSchema),
+  printReceipt: channel(
+    'atm:session:printReceipt',
+    z.strictObject({ language: z.enum(LANGUAGES) }),
+    SessionSnapshotSchema,
+  ),
   backToMenu: channel('atm:session:backToMenu', Empty, SessionSnapshotSchema),
   finish: channel('atm:session:finish', Empty, SessionSnapshotSchema),
   cancel: channel('atm:session:cancel', Empty, SessionSnapshotSchema),

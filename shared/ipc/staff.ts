@@ -275,6 +275,31 @@ export const RetainedCardSchema = z.strictObject({
   reason: z.enum(['pin_attempts_exceeded', 'card_not_taken']),
 });
 
+/** Most partial retracts one listing returns (RETRACT_MISMATCHES_LIST_MAX in electron/transactions/teller.ts). */
+export const RETRACT_REFUNDS_LIST_MAX = 50;
+/** A customer transaction's id (UUIDv7): how staff name a withdrawal, never by its card number. */
+const TransactionIdSchema = z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+const Stan = z.string().regex(/^\d{6}$/);
+/** A refund is at most what was presented, and no dispense is near this. */
+const RefundMinor = z.number().int().min(1).max(100_000_000);
+
+/** A withdrawal whose retract brought back fewer notes than were presented: posted in full, flagged for the count. */
+export const RetractRefundViewSchema = z.strictObject({
+  transactionId: TransactionIdSchema,
+  stan: Stan,
+  rrn: z.string().regex(/^\d{12}$/),
+  at: IsoTime,
+  maskedPan: z.string().max(24),
+  currency: CurrencySchema,
+  presentedMinor: AmountMinorSchema,
+  /** From the mismatch's journal row; null if it cannot be read. */
+  presentedNotes: Count.nullable(),
+  retractedNotes: Count,
+  /** The refund staff booked, or null while the mismatch is open. */
+  refund: z.strictObject({ amountMinor: AmountMinorSchema, stan: Stan, at: IsoTime }).nullable(),
+});
+export type RetractRefundView = z.infer<typeof RetractRefundViewSchema>;
+
 export const RELEASE_REASONS = ['customer_identified', 'returned_to_issuer', 'destroyed', 'other'] as const;
 
 /** The card as staff present it: swiped (track 2) or typed. */
@@ -390,6 +415,35 @@ export const staffChannels = {
     'atm:staff:releaseRetainedCard',
     z.strictObject({ cardId: z.number().int().positive(), reason: z.enum(RELEASE_REASONS), note: NoteText.nullable() }),
     z.strictObject({ cardId: z.number().int().positive(), maskedPan: z.string().max(24) }),
+  ),
+  /** Partial retracts (the customer took some of the notes), newest first, each with its refund if booked. */
+  listRetractRefunds: channel(
+    'atm:staff:listRetractRefunds',
+    Empty,
+    z.strictObject({ refunds: z.array(RetractRefundViewSchema).max(RETRACT_REFUNDS_LIST_MAX) }),
+  ),
+  /**
+   * Refunds what the retract-bin count found for one partial retract (1 … the presented amount), once per withdrawal;
+   * with a bank, the bank reverses that much of the withdrawal. Dual control as for the other cash steps.
+   */
+  refundRetract: channel(
+    'atm:staff:refundRetract',
+    z.strictObject({
+      transactionId: TransactionIdSchema,
+      amountMinor: RefundMinor,
+      note: NoteText.nullable(),
+      confirmer: ConfirmerSchema,
+    }),
+    z.strictObject({
+      transactionId: TransactionIdSchema,
+      stan: Stan,
+      refundStan: Stan,
+      maskedPan: z.string().max(24),
+      amountMinor: AmountMinorSchema,
+      presentedMinor: AmountMinorSchema,
+      currency: CurrencySchema,
+      at: IsoTime,
+    }),
   ),
   /** Unlocks a card that is not retained: its wrong-PIN counter starts again. */
   resetPinAttempts: channel(
@@ -632,6 +686,8 @@ export const STAFF_ACCESS = {
   resetDevice: CASH,
   listRetainedCards: SUPERVISOR,
   releaseRetainedCard: SUPERVISOR,
+  listRetractRefunds: SUPERVISOR,
+  refundRetract: SUPERVISOR,
   resetPinAttempts: SUPERVISOR,
   startEnrolment: SUPERVISOR,
   submitEnrolmentPin: SUPERVISOR,

@@ -98,6 +98,7 @@ test('the bank goes away and comes back: offline notice, stand-in within the flo
   await atm.snap('offline-notice-menu');
   await page.getByTestId('menu-withdrawal').click();
   await atm.expectScreen('withdrawal_amount');
+  await expect(notice).toContainText('limited to €50.00');
   await atm.withdrawOtherAmount('60');
   await atm.expectScreen('withdrawal_amount');
   const refusal = page.getByTestId('refusal-message');
@@ -109,6 +110,14 @@ test('the bank goes away and comes back: offline notice, stand-in within the flo
   await showReceipt(atm, '40.00');
   await expect(notice).toBeVisible();
   await atm.snap('offline-stand-in-goodbye');
+  // The amount screen says what this card may still draw on stand-in: €50 less the €40 just taken.
+  await signIn(atm);
+  await page.getByTestId('menu-withdrawal').click();
+  await atm.expectScreen('withdrawal_amount');
+  await expect(notice).toContainText('limited to €10.00');
+  await page.locator('main').getByRole('button', { name: 'Cancel' }).click();
+  await atm.expectScreen('take_card');
+  await page.getByTestId('take-card').click();
   // Stored, not forwarded: the bank has nothing of it yet.
   expect(kioskSyncState(kiosk.dataDir)).toMatchObject({ standIns: { queued: 1 } });
   expect(bank.transfers().filter((row) => row.origin === 'stand_in')).toEqual([]);

@@ -1,8 +1,8 @@
 // The branch staff maintenance mode end to end in Chromium through the browser host and the real core: entry by the
 // corner hold, the forced password change, a wrong authenticator code, the lockout, auto-exit when idle, and every
-// staff function — dashboard, replenishment, day totals, retained cards, PIN attempts, enrolment (the customer types
-// the PIN; the new card then works), journal, service switch, test dispense, device faults, settings and staff
-// accounts with authenticator enrolment. Each staff screen it reaches is saved to <outputDir>/screenshots.
+// staff function — dashboard, replenishment, day totals, retained cards, retract refunds, PIN attempts, enrolment (the
+// customer types the PIN; the new card then works), journal, service switch, test dispense, device faults, settings
+// and staff accounts with authenticator enrolment. Each staff screen it reaches is saved to <outputDir>/screenshots.
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { existsSync, readdirSync } from 'node:fs';
@@ -120,6 +120,7 @@ test.describe('entry and access', () => {
       'dayTotals',
       'testDispense',
       'retainedCards',
+      'retractRefunds',
       'resetPin',
       'enrolment',
       'journal',
@@ -345,6 +346,62 @@ test.describe('functions', () => {
     await page.getByTestId('release-submit').click();
     await expect(page.getByTestId('retained-released')).toContainText(BEN.pan.slice(-4));
     await expect(page.getByTestId('retained-empty')).toBeVisible();
+  });
+
+  test.describe('with a partial retract', () => {
+    // The customer leaves the cash in the slot; the retract brings back one of the two notes presented.
+    test.use({
+      hostOptions: {
+        settings: { cashTakeTimeoutMs: 2_000 },
+        dispenserFaults: [{ kind: 'retract_partial', notes: 1 }],
+      },
+    });
+
+    test('retract refunds: the supervisor refunds what the retract bin holds, at most what was presented, once', async ({
+      page,
+      kiosk,
+    }) => {
+      const atm = new KioskPage(page);
+      await atm.open(kiosk.url);
+      await atm.tapDemoCard(ANA.demoCardId);
+      await atm.enterPin(ANA.pin);
+      await page.getByTestId('menu-withdrawal').click();
+      await page.getByTestId('fast-cash-10000').click(); // two €50 notes
+      await page.getByTestId('take-card').click();
+      await atm.expectScreen('take_cash');
+      await atm.expectScreen('goodbye');
+      await expect(page.getByTestId('refusal-message')).toHaveAttribute('data-code', 'CASH_RETRACTED');
+      await atm.expectScreen('idle');
+
+      const staff = new StaffPage(atm);
+      await staff.firstLogin(supervisor(), NEW_PASSWORD);
+      await staff.open('retractRefunds');
+      const row = page.getByTestId('refund-row');
+      await expect(row).toHaveCount(1);
+      await expect(row).toHaveAttribute('data-refunded', 'false');
+      await expect(row).toContainText(ANA.pan.slice(-4));
+      const stan = (await row.getAttribute('data-stan')) ?? '';
+      expect(stan).toMatch(/^\d{6}$/);
+
+      // More than the €100 presented: main refuses it and nothing is refunded.
+      await staff.refundRetract(stan, '150');
+      await expect(staff.error()).toHaveAttribute('data-code', 'AMOUNT_INVALID');
+      await expect(row).toHaveAttribute('data-refunded', 'false');
+
+      // The bin held one €50 note of this withdrawal.
+      await staff.enterRefund(stan, '50');
+      await expect(page.getByTestId('refund-submit')).toContainText('50');
+      await atm.snap('staff-retract-refund-form');
+      await expectAxeClean(page, 'retract refund form');
+      await page.getByTestId('refund-submit').click();
+      await expect(page.getByTestId('refund-done')).toContainText(ANA.pan.slice(-4));
+      await expect(page.getByTestId('refund-done')).toContainText(stan);
+      await expect(row).toHaveAttribute('data-refunded', 'true');
+      await expect(row.getByTestId('refund-status')).toContainText('50');
+      // Refunded once: the withdrawal offers no second refund.
+      await expect(page.getByTestId(`refund-choose-${stan}`)).toHaveCount(0);
+      await atm.snap('staff-retract-refunds');
+    });
   });
 
   test('reset PIN attempts: a typed card number clears its wrong-PIN counter', async ({ page, kiosk }) => {

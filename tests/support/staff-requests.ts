@@ -34,6 +34,13 @@ export const SAMPLE_REQUESTS: { readonly [M in StaffMethod]: z.input<StaffChanne
   resetDevice: { device: 'dispenser' },
   listRetainedCards: {},
   releaseRetainedCard: { cardId: 1, reason: 'customer_identified', note: 'ID checked at the counter' },
+  listRetractRefunds: {},
+  refundRetract: {
+    transactionId: '01890a5d-ac96-774b-bcce-b302099a8057',
+    amountMinor: 2_000,
+    note: 'Counted with the branch manager',
+    confirmer: null,
+  },
   resetPinAttempts: { card: { source: 'manual', pan: '4000002345678906' } },
   startEnrolment: {
     holderName: 'Dana Ionescu',

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { createKioskCore } from '../../electron/core/kiosk-core.ts';
 import type { Clock, KioskCore, KioskCoreOptions } from '../../electron/core/kiosk-core-types.ts';
 import { DEMO_ACCEPTED_DENOMINATIONS } from '../../electron/demo/seed-demo-cash.ts';
-import { createSimulatedDispenser } from '../../electron/devices/simulated-cash-dispenser.ts';
+import { createSimulatedDispenser, type DispenserFault } from '../../electron/devices/simulated-cash-dispenser.ts';
 import { createSimulatedDepositAcceptor } from '../../electron/devices/simulated-deposit-acceptor.ts';
 import { createIpcRouter } from '../../electron/ipc/router.ts';
 import { createMemoryLogger } from '../../electron/log/logger.ts';
@@ -55,6 +55,8 @@ export type SyncedKioskOptions = {
   readonly sync?: KioskCoreOptions['sync'];
   /** Kiosk URL for the bank (default: bank.url, i.e. the fault proxy when there is one). */
   readonly url?: string;
+  /** Dispenser faults armed at boot, in order, each once (armed again on restart). */
+  readonly dispenserFaults?: readonly DispenserFault[];
 };
 
 export function createSyncFixture() {
@@ -84,7 +86,12 @@ export function createSyncFixture() {
       openSecretStore,
       ...(options.clock ? { clock: options.clock } : {}),
       devices: {
-        dispenser: createSimulatedDispenser({ sleep: instant }),
+        dispenser: createSimulatedDispenser({
+          sleep: instant,
+          ...(options.dispenserFaults
+            ? { faults: options.dispenserFaults.map((fault) => ({ fault, mode: 'once' as const })) }
+            : {}),
+        }),
         acceptor: Object.assign(acceptor, { denominationsMinor: DEMO_ACCEPTED_DENOMINATIONS }),
       },
       settingsOverrides: {

@@ -1,7 +1,12 @@
 // Roles on every staff channel, driven by the contract's own tables: no session → STAFF_SESSION_REQUIRED, an
 // operator on a supervisor channel → STAFF_FORBIDDEN, set-up pending → STAFF_SETUP_REQUIRED; and every accepted
 // staff action leaves a journal row naming the staff member.
+import { randomUUID } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
+import type { DispenseOutcome } from '../../electron/devices/cash-dispenser.ts';
+import { createTeller } from '../../electron/transactions/teller.ts';
+import { createTraceNumbers } from '../../electron/transactions/trace-numbers.ts';
+import { createTransactionRepo } from '../../electron/transactions/transaction-repo.ts';
 import { STAFF_ACCESS, type StaffAccess, type StaffMethod, staffChannels } from '../../shared/ipc/staff.ts';
 import { secretFromBase32, totpAt } from '../../electron/staff/totp.ts';
 import { NEW_PASSWORD, OPERATOR, SUPERVISOR, type StaffFixture, createStaffFixture } from '../support/staff-fixture.ts';
@@ -80,6 +85,38 @@ describe('the staff access table', () => {
   });
 });
 
+/** A partial retract as a customer session leaves one: 80.00 presented, one note pulled back. Returns its id. */
+function seedPartialRetract(f: StaffFixture, card: { id: number; last4: string }): string {
+  const teller = createTeller({
+    db: f.db,
+    ledger: f.ledger,
+    cassettes: f.cassettes,
+    journal: f.journal,
+    cards: f.cards,
+    transactions: createTransactionRepo(f.db),
+    trace: createTraceNumbers(f.db),
+    settings: f.settings,
+    kioskId: 'KTEST01',
+    now: () => f.clock.now(),
+  });
+  const customer = { sessionId: randomUUID(), cardId: card.id, maskedPan: `•••• ${card.last4}` };
+  const [account] = teller.accountsOf(card.id);
+  if (!account) throw new Error('the card has no account');
+  const held = teller.authoriseWithdrawal(customer, account, 8_000);
+  if (!held.ok) throw new Error(`withdrawal refused: ${held.code}`);
+  const presented = held.withdrawal.mix.map(({ cassetteId, notes }) => ({ cassetteId, notes }));
+  const outcome: DispenseOutcome = {
+    kind: 'presented',
+    presented,
+    rejected: [],
+    presentedNotes: presented.reduce((sum, line) => sum + line.notes, 0),
+    presentedAmountMinor: 8_000,
+    rejectedNotes: 0,
+  };
+  teller.retractWithdrawal(customer, held.withdrawal, outcome, 1);
+  return held.withdrawal.transactionId;
+}
+
 describe('the staff audit trail', () => {
   it('writes a journal row naming the staff member for every accepted staff action', async () => {
     fixture = await createStaffFixture();
@@ -89,6 +126,7 @@ describe('the staff audit trail', () => {
     const ben = f.db.prepare("SELECT id FROM cards WHERE pan_last4 = '8906'").get() as { id: number };
     f.cards.retainCard(ana.id, new Date(f.clock.now()).toISOString(), 'pin_attempts_exceeded');
     f.cards.recordPinFailure(ben.id, new Date(f.clock.now()).toISOString());
+    const retracted = seedPartialRetract(f, { id: ben.id, last4: '8906' });
     await f.loginAs(SUPERVISOR);
     let totpUri = '';
     const steps: [StaffMethod, unknown][] = [
@@ -125,6 +163,8 @@ describe('the staff audit trail', () => {
       ['resetDevice', { device: 'dispenser' }],
       ['listRetainedCards', {}],
       ['releaseRetainedCard', { cardId: ana.id, reason: 'customer_identified', note: 'passport checked' }],
+      ['listRetractRefunds', {}],
+      ['refundRetract', { ...SAMPLE_REQUESTS.refundRetract, transactionId: retracted }],
       ['resetPinAttempts', SAMPLE_REQUESTS.resetPinAttempts],
       ['startEnrolment', SAMPLE_REQUESTS.startEnrolment],
       ['cancelEnrolment', {}],

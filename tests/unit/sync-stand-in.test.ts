@@ -50,12 +50,21 @@ describe('stand-in', () => {
     value(await signIn(kiosk, CARDS.ana));
     expect(await withdraw(kiosk, 2_000)).toBeNull();
     endSession(kiosk);
-    // Per card: 4,000 stood in today, 2,000 more would pass 5,000.
+    // Per card: 4,000 stood in today, 2,000 more would pass 5,000 — the amount screen says 1,000 is left.
     value(await signIn(kiosk, CARDS.ana));
+    const amountScreen = value(await kiosk.call('chooseTransaction', { transaction: 'withdrawal' }));
+    expect(amountScreen.withdrawal?.standInMinor).toBe(1_000);
+    value(await kiosk.call('backToMenu'));
     expect(await withdraw(kiosk, 2_000)).toBe('HOST_UNAVAILABLE');
     expect(await withdraw(kiosk, 1_000)).toBeNull();
     endSession(kiosk);
-    // Per kiosk: 5,000 outstanding; Chloé's 2,000 fits, the next 2,000 would pass 8,000.
+    // Per kiosk: 5,000 outstanding; Chloé's 2,000 fits, the next 2,000 would pass 8,000 (the kiosk's room is less
+    // than her card's).
+    value(await signIn(kiosk, CARDS.chloe));
+    expect(value(await kiosk.call('chooseTransaction', { transaction: 'withdrawal' })).withdrawal?.standInMinor).toBe(
+      3_000,
+    );
+    endSession(kiosk);
     value(await signIn(kiosk, CARDS.chloe));
     expect(await withdraw(kiosk, 2_000)).toBeNull();
     endSession(kiosk);

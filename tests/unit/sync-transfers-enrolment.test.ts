@@ -156,6 +156,28 @@ describe('transfers with a bank', () => {
   });
 });
 
+describe('a transfer cut off by a crash', () => {
+  it('is replayed and reversed at the next start, so the bank ends where the customer was told', async () => {
+    const bank = await fixture.startBank({ faults: true });
+    const first = await fixture.start(bank, { bank: { authoriseTimeoutMs: 3_000 } });
+    await first.core.sync.idle();
+    const payer = bankBalance(bank, CARDS.ana.checking);
+    // The bank books the transfer but its answer is held back; the kiosk stops meanwhile.
+    bank.setFaults({ match: (_method, path) => path === '/v1/kiosk/transfers', script: ['delay'], delayMs: 2_000 });
+    value(await signIn(first, CARDS.ana));
+    const pending = transfer(first, CARDS.ben.checking, 1_000).catch(() => null);
+    await eventually(() => bankTransfers(bank, bank.deviceId).some((row) => row.code === 'transfer'));
+    const second = await first.restart();
+    await pending;
+    bank.setFaults(null);
+    await eventually(async () => (await second.core.sync.drainNow()).pending === 0);
+    expect(bankTransfers(bank, bank.deviceId).map((row) => row.code)).toEqual(['transfer', 'reversal']);
+    expect(bankBalance(bank, CARDS.ana.checking)).toBe(payer);
+    expect(kioskTransferIds(second)).toEqual([]);
+    expect(bankBalance(bank, CARDS.ana.checking)).toBe(kioskBalance(second, CARDS.ana.checking));
+  });
+});
+
 describe('enrolment with a bank', () => {
   const found = DEMO_STAFF.find((staff) => staff.role === 'supervisor');
   if (!found) throw new Error('the demo staff have a supervisor');

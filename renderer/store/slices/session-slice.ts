@@ -65,6 +65,8 @@ export const sessionSelectors = {
   accounts: (s: AtmState) => s.session.snapshot.accounts,
   currency: (s: AtmState) => s.session.snapshot.currency,
   withdrawal: (s: AtmState) => s.session.snapshot.withdrawal,
+  /** While the bank is offline, at the amount screen: what this card may still draw on stand-in. */
+  standInRoom: (s: AtmState) => s.session.snapshot.withdrawal?.standInMinor ?? null,
   deposit: (s: AtmState) => s.session.snapshot.deposit,
   transfer: (s: AtmState) => s.session.snapshot.transfer,
   statement: (s: AtmState) => s.session.snapshot.statement,

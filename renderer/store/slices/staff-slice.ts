@@ -11,6 +11,7 @@ export const STAFF_SCREENS = [
   'dayTotals',
   'testDispense',
   'retainedCards',
+  'retractRefunds',
   'resetPin',
   'enrolment',
   'journal',

@@ -128,6 +128,23 @@ export class StaffPage {
     await expect(this.root()).toBeHidden();
   }
 
+  /**
+   * On the retract refunds screen: opens the refund of the partial retract with this STAN and types the whole
+   * currency units counted in the retract bin on the on-screen numeric keyboard.
+   */
+  async enterRefund(stan: string, units: string) {
+    await this.page.getByTestId(`refund-choose-${stan}`).click();
+    await this.page.getByTestId('refund-amount').click();
+    await expect(this.page.getByTestId('keyboard-dock')).toBeVisible();
+    await this.typeOnScreen(units);
+  }
+
+  /** Refunds the partial retract with this STAN by the counted whole units. */
+  async refundRetract(stan: string, units: string) {
+    await this.enterRefund(stan, units);
+    await this.page.getByTestId('refund-submit').click();
+  }
+
   error(): Locator {
     return this.page.getByTestId('staff-error');
   }
