@@ -58,7 +58,7 @@ import type {
   WithdrawalAuthorisation,
 } from '../transactions/teller.ts';
 import { businessDayOf } from '../transactions/trace-numbers.ts';
-import type { BankCallResult, BankClient } from './bank-client.ts';
+import type { BankClient } from './bank-client.ts';
 import { DECLINE_TO_ERROR, refusalToError } from './decline-codes.ts';
 import { bankCardKey } from './provisioning.ts';
 import { createSyncStore, OUTBOX_OPEN_ROWS_MAX, type OutboxRow } from './sync-store.ts';
@@ -475,6 +475,47 @@ export function createSyncEngine(options: SyncEngineOptions) {
     else releaseForReversal(store.row(seq));
   }
 
+  type OnlineAnswer =
+    | { readonly kind: 'approved'; readonly seq: number }
+    | { readonly kind: 'refused'; readonly code: ErrorCode }
+    | { readonly kind: 'unanswered' };
+
+  /**
+   * An online authorisation or transfer: written (held) before it is sent, so a crash mid-request leaves a row that
+   * start-up replays and undoes. Approved: the row stays held until the teller's transaction acknowledges it. A
+   * decline or a 4xx (the bank stores and holds nothing for a 4xx) is done at once. No answer: offline, and the row is
+   * settled by settleUnanswered.
+   */
+  async function askOnline(
+    op: 'authorise' | 'transfer',
+    request: AuthoriseRequest | KioskTransferRequest,
+    accountId: number,
+  ): Promise<OnlineAnswer> {
+    if (!client) return { kind: 'unanswered' };
+    const body = JSON.stringify(request);
+    const seq = store.enqueue({ requestKey: request.transferId, op, body, accountId, status: 'held' });
+    checkCapacity();
+    const result = await client.call('POST', PATHS[op], SCHEMAS[op], {
+      body,
+      idempotencyKey: request.transferId,
+      timeoutMs: bank().authoriseTimeoutMs,
+    });
+    if (result.kind === 'ok') {
+      noteOnline();
+      if (result.body.outcome === 'approved') return { kind: 'approved', seq };
+      store.markDone(seq, 'held', JSON.stringify(result.body));
+      return { kind: 'refused', code: DECLINE_TO_ERROR[result.body.declineCode ?? 'card_unknown'] };
+    }
+    if (result.kind === 'refused') {
+      store.markDone(seq, 'held', JSON.stringify({ status: result.status, code: result.code }));
+      logger.warn('bank refused an online request', { code: result.code, reason: op });
+      return { kind: 'refused', code: refusalToError(result.code) };
+    }
+    noteOffline(result.reason);
+    settleUnanswered(seq, result);
+    return { kind: 'unanswered' };
+  }
+
   /** What this card may still draw on stand-in now: the lower of its per-card and the kiosk's floor-limit room. */
   function standInRoom(cardId: number): number {
     const settings = bank();
@@ -536,37 +577,10 @@ export function createSyncEngine(options: SyncEngineOptions) {
         amountMinor,
         currency: currency(),
       };
-      const body = JSON.stringify(request);
-      // Written before it is sent: a crash mid-request leaves a row that start-up replays and voids.
-      const seq = store.enqueue({
-        requestKey: request.transferId,
-        op: 'authorise',
-        body,
-        accountId: account.accountId,
-        status: 'held',
-      });
-      checkCapacity();
-      const result: BankCallResult<unknown> = await client.call('POST', PATHS.authorise, authoriseResponseSchema, {
-        body,
-        idempotencyKey: request.transferId,
-        timeoutMs: bank().authoriseTimeoutMs,
-      });
-      if (result.kind === 'ok') {
-        noteOnline();
-        const answer = authoriseResponseSchema.parse(result.body);
-        if (answer.outcome === 'approved')
-          return { ok: true, authorisation: { mode: 'online', pendingId: request.transferId, outboxSeq: seq } };
-        store.markDone(seq, 'held', JSON.stringify(answer));
-        return { ok: false, code: DECLINE_TO_ERROR[answer.declineCode ?? 'card_unknown'] };
-      }
-      if (result.kind === 'refused') {
-        // A 4xx is not stored by the bank and holds nothing: an answer, just not a 200.
-        store.markDone(seq, 'held', JSON.stringify({ status: result.status, code: result.code }));
-        logger.warn('bank refused an authorisation', { code: result.code });
-        return { ok: false, code: refusalToError(result.code) };
-      }
-      noteOffline(result.reason);
-      settleUnanswered(seq, result);
+      const answer = await askOnline('authorise', request, account.accountId);
+      if (answer.kind === 'approved')
+        return { ok: true, authorisation: { mode: 'online', pendingId: request.transferId, outboxSeq: answer.seq } };
+      if (answer.kind === 'refused') return { ok: false, code: answer.code };
       const refusal = standInRefusal(cardId, amountMinor);
       if (refusal) return { ok: false, code: refusal };
       return { ok: true, authorisation: { mode: 'stand_in', pendingId: request.transferId } };
@@ -590,36 +604,11 @@ export function createSyncEngine(options: SyncEngineOptions) {
         amountMinor: transfer.amountMinor,
         currency: currency(),
       };
-      const body = JSON.stringify(request);
-      // Written before it is sent, like an authorisation: a crash mid-request is replayed and reversed at start-up.
-      const seq = store.enqueue({
-        requestKey: request.transferId,
-        op: 'transfer',
-        body,
-        accountId: transfer.from.accountId,
-        status: 'held',
-      });
-      checkCapacity();
-      const result = await client.call('POST', PATHS.transfer, kioskTransferResponseSchema, {
-        body,
-        idempotencyKey: request.transferId,
-        timeoutMs: bank().authoriseTimeoutMs,
-      });
-      if (result.kind === 'ok') {
-        noteOnline();
-        if (result.body.outcome === 'approved')
-          return { ok: true, authorisation: { mode: 'online', transferId: request.transferId, outboxSeq: seq } };
-        store.markDone(seq, 'held', JSON.stringify(result.body));
-        return { ok: false, code: DECLINE_TO_ERROR[result.body.declineCode ?? 'card_unknown'] };
-      }
-      if (result.kind === 'refused') {
-        store.markDone(seq, 'held', JSON.stringify({ status: result.status, code: result.code }));
-        logger.warn('bank refused a transfer', { code: result.code });
-        return { ok: false, code: refusalToError(result.code) };
-      }
-      noteOffline(result.reason);
-      settleUnanswered(seq, result);
-      return { ok: false, code: 'HOST_UNAVAILABLE' };
+      const answer = await askOnline('transfer', request, transfer.from.accountId);
+      if (answer.kind === 'approved')
+        return { ok: true, authorisation: { mode: 'online', transferId: request.transferId, outboxSeq: answer.seq } };
+      // No stand-in for transfers.
+      return { ok: false, code: answer.kind === 'refused' ? answer.code : 'HOST_UNAVAILABLE' };
     },
 
     abandonTransfer(authorisation) {
