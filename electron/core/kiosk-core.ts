@@ -261,6 +261,8 @@ export async function createKioskCore(options: KioskCoreOptions): Promise<KioskC
       onChange: (snapshot) => emit('session.changed', snapshot),
       receiptPrinter,
       sync: sync.sessionSync,
+      // Staff mode is created below; a card only arrives once both exist.
+      staffCardAtEntry: (pan) => staff.staffCardAtEntry(pan),
     });
 
     const status = (): KioskStatus => {
@@ -343,6 +345,7 @@ export async function createKioskCore(options: KioskCoreOptions): Promise<KioskC
       receiptPrinter,
       requireDualControl: () => settings.staffDualControl,
       onChange: (snapshot) => emit('staff.changed', snapshot),
+      onStaffCardInserted: (staffId) => emit('staff.cardInserted', { staffId }),
     });
 
     const handlers: HandlerTable = {

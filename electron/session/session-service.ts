@@ -49,6 +49,11 @@ export type SessionServiceDeps = {
   readonly receiptPrinter: ReceiptPrinter;
   /** The bank sync engine's session side; absent (or null) for a standalone kiosk. */
   readonly sync?: SessionSync | null;
+  /**
+   * Staff mode's look at a card read at idle (in or out of service), before any customer lookup: true when it is a
+   * bound staff card and the staff login opened for it, so no customer session starts. Absent: no staff cards.
+   */
+  readonly staffCardAtEntry?: (pan: string) => boolean;
 };
 
 type Session = {
@@ -455,11 +460,16 @@ export function createSessionService(deps: SessionServiceDeps) {
     snapshot,
 
     insertCard(insert: CardInsert): Envelope<SessionSnapshot> {
-      if (!deps.inService()) return err('OUT_OF_SERVICE', 'The kiosk is out of service.');
+      const inService = deps.inService();
+      // Out of service only a staff card is read (staff may enter from there, as with the corner hold).
+      if (!inService && !deps.staffCardAtEntry) return err('OUT_OF_SERVICE', 'The kiosk is out of service.');
       const refused = guard(['idle']);
-      if (refused) return refused;
+      if (refused) return inService ? refused : err('OUT_OF_SERVICE', 'The kiosk is out of service.');
       const read = readPan(insert);
-      if ('refusal' in read) return refuseCard(read.refusal, null);
+      if ('refusal' in read) return inService ? refuseCard(read.refusal, null) : err('OUT_OF_SERVICE', 'The kiosk is out of service.');
+      // A staff card opens the staff login (signalled by staff mode) and is handed back: the session stays idle.
+      if (deps.staffCardAtEntry?.(read.pan) === true) return ok(snapshot());
+      if (!inService) return err('OUT_OF_SERVICE', 'The kiosk is out of service.');
       const maskedPan = maskPan(read.pan);
       const card = cards.findByLookupKey(panLookupKey(deps.panHmacKey, read.pan));
       if (!card) return refuseCard('CARD_UNKNOWN', maskedPan);

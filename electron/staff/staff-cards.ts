@@ -59,6 +59,8 @@ export type StaffCardsDeps = {
   readonly db: Db;
   readonly cards: CardRepo;
   readonly panHmacKey: Buffer;
+  /** Whether a card number's lookup key is a staff card's (never also a customer card). */
+  readonly isStaffCard?: (panHmac: string) => boolean;
   readonly pinHasher: PinHasher;
   readonly currency: () => string;
   readonly pinLength: () => { readonly lengthMin: number; readonly lengthMax: number };
@@ -181,7 +183,7 @@ export function createStaffCards(deps: StaffCardsDeps) {
       if (!expiresYymm || isExpiredYymm(expiresYymm, deps.now()))
         throw new StaffRefusal('CARD_EXPIRED', 'This card has expired.');
       const panHmac = panLookupKey(deps.panHmacKey, pan);
-      if (cards.findByLookupKey(panHmac))
+      if (cards.findByLookupKey(panHmac) || deps.isStaffCard?.(panHmac) === true)
         throw new StaffRefusal('CARD_ALREADY_ENROLLED', 'This card is already registered.');
       const pending: PendingEnrolment = {
         id: nextEnrolmentId++,
@@ -216,7 +218,7 @@ export function createStaffCards(deps: StaffCardsDeps) {
         audit: Audit,
         onEnrolled?: (enrolment: CustomerEnrolment) => void,
       ): EnrolledIds & { accountNumber: string; maskedPan: string } => {
-        if (cards.findByLookupKey(pending.panHmac))
+        if (cards.findByLookupKey(pending.panHmac) || deps.isStaffCard?.(pending.panHmac) === true)
           throw new StaffRefusal('CARD_ALREADY_ENROLLED', 'This card is already registered.');
         const at = iso();
         const customerId = insertCustomer.get({ name: pending.holderName, at })?.id;

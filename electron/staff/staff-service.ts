@@ -46,6 +46,7 @@ import { createTeller, type RetractRefundResult, type TellerSyncHooks } from '..
 import { createTraceNumbers } from '../transactions/trace-numbers.ts';
 import { createTransactionRepo } from '../transactions/transaction-repo.ts';
 import { passwordPolicyViolation } from './password-policy.ts';
+import { createStaffCardBinding } from './staff-card-binding.ts';
 import { type CustomerEnrolment, type PendingEnrolment, createStaffCards } from './staff-cards.ts';
 import { type BankTotalsSource, type CassetteReportFigures, cassetteView, createStaffCash } from './staff-cash.ts';
 import { type Audit, StaffRefusal } from './staff-refusal.ts';
@@ -145,6 +146,8 @@ export type StaffServiceDeps = {
   readonly version?: string;
   /** Runs inside the enrolment's transaction (the bank sync queues it there); a throw undoes the enrolment. */
   readonly onCustomerEnrolled?: ((enrolment: CustomerEnrolment) => void) | null;
+  /** A bound staff card was inserted where staff may enter: the renderer opens the login with this id filled in. */
+  readonly onStaffCardInserted?: (staffId: string) => void;
 };
 
 /** What staff mode uses of the sync engine (KioskCore['sync']). */
@@ -240,9 +243,11 @@ export function createStaffService(deps: StaffServiceDeps) {
     currency,
     now,
   });
+  const cardBinding = createStaffCardBinding({ db, cards: deps.cards, panHmacKey: deps.panHmacKey, now });
   const staffCards = createStaffCards({
     db,
     cards: deps.cards,
+    isStaffCard: (panHmac) => cardBinding.isStaffCard(panHmac),
     panHmacKey: deps.panHmacKey,
     pinHasher: deps.pinHasher,
     currency,
@@ -1108,6 +1113,7 @@ export function createStaffService(deps: StaffServiceDeps) {
           mustChangePassword: account.mustChangePassword,
           locked: account.lockedUntilMs !== null && account.lockedUntilMs > now(),
           active: account.active,
+          card: cardBinding.cardOf(account.staffId),
         })),
       })),
 
@@ -1136,6 +1142,7 @@ export function createStaffService(deps: StaffServiceDeps) {
           mustChangePassword: true,
           locked: false,
           active: true,
+          card: null,
         };
       }),
 
@@ -1162,7 +1169,21 @@ export function createStaffService(deps: StaffServiceDeps) {
           mustChangePassword: true,
           locked: false,
           active: account.active,
+          card: cardBinding.cardOf(account.staffId),
         };
+      }),
+
+    bindStaffCard: (request) =>
+      guarded('bindStaffCard', (ctx) => {
+        const boundBy = requireSession().staffId;
+        const { maskedPan } = cardBinding.bind(request.staffId, request.card, boundBy, ctx.audit);
+        return { staffId: request.staffId, maskedPan };
+      }),
+
+    unbindStaffCard: (request) =>
+      guarded('unbindStaffCard', (ctx) => {
+        const { maskedPan } = cardBinding.unbind(request.staffId, ctx.audit);
+        return { staffId: request.staffId, maskedPan };
       }),
   };
 
@@ -1178,6 +1199,28 @@ export function createStaffService(deps: StaffServiceDeps) {
     /** Ends any staff session now (renderer replaced after a crash, kiosk closing). */
     endSession(reason: 'logout' | 'idle_timeout' = 'logout'): Promise<void> {
       return serial(async () => endSession(reason));
+    },
+    /**
+     * A card read at the idle or out-of-service screen (the customer session's insertCard, before any customer
+     * lookup). True: it is a bound staff card and staff may enter now, so the login opens for its staff id
+     * (onStaffCardInserted) and no customer session starts. False: not a staff card, or staff cannot enter now (a
+     * staff session is open, a customer is at the kiosk); the caller treats it as any other card. Either way the card
+     * goes back to whoever inserted it; a staff card's insertion is journalled (masked).
+     */
+    staffCardAtEntry(pan: string): boolean {
+      if (disposed) return false;
+      const match = cardBinding.match(pan);
+      if (!match) return false;
+      // Read outside the serial queue, so it only looks: an open session (even one about to time out) keeps it shut.
+      const open = session === null && ENTRY_STATES.has(deps.customerSessionState());
+      append({
+        kind: 'staff.card_inserted',
+        staffId: match.staffId,
+        maskedPan: match.maskedPan,
+        data: { loginOpened: open },
+      });
+      if (open) deps.onStaffCardInserted?.(match.staffId);
+      return open;
     },
     /** Whether a staff session is open (the core keeps customers out while it is). */
     isActive(): boolean {

@@ -615,6 +615,14 @@ const en = {
   'staff.accounts.create': 'Create account',
   'staff.accounts.created':
     '{staffId} created. They change the password and set up an authenticator at their first login.',
+  'staff.login.fromCard': 'Staff card read for {staffId}. Enter your password and authenticator code.',
+  'staff.accounts.card': 'Staff card',
+  'staff.accounts.noCard': 'none',
+  'staff.accounts.bindCard': 'Bind card',
+  'staff.accounts.unbindCard': 'Remove card',
+  'staff.accounts.bindTitle': 'Staff card for {staffId}: swipe it or type its number',
+  'staff.accounts.bound': 'Card {card} bound to {staffId}. At the welcome screen it opens the staff login.',
+  'staff.accounts.unbound': 'Card {card} removed from {staffId}.',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -625,4 +625,14 @@ export const es: Dictionary = {
   'staff.accounts.create': 'Crear cuenta',
   'staff.accounts.created':
     '{staffId} creada. Cambiará la contraseña y configurará el autenticador en su primer acceso.',
+  'staff.login.fromCard':
+    'Tarjeta de personal leída para {staffId}. Introduzca su contraseña y el código de autenticación.',
+  'staff.accounts.card': 'Tarjeta de personal',
+  'staff.accounts.noCard': 'ninguna',
+  'staff.accounts.bindCard': 'Asignar tarjeta',
+  'staff.accounts.unbindCard': 'Quitar tarjeta',
+  'staff.accounts.bindTitle': 'Tarjeta de personal para {staffId}: deslícela o escriba su número',
+  'staff.accounts.bound':
+    'Tarjeta {card} asignada a {staffId}. En la pantalla de bienvenida abre el acceso del personal.',
+  'staff.accounts.unbound': 'Tarjeta {card} retirada de {staffId}.',
 };

@@ -625,4 +625,14 @@ export const fr: Dictionary = {
   'staff.accounts.create': 'Créer le compte',
   'staff.accounts.created':
     '{staffId} créé. Changement du mot de passe et configuration de l’authentificateur à la première connexion.',
+  'staff.login.fromCard':
+    'Carte du personnel lue pour {staffId}. Saisissez votre mot de passe et le code d’authentification.',
+  'staff.accounts.card': 'Carte du personnel',
+  'staff.accounts.noCard': 'aucune',
+  'staff.accounts.bindCard': 'Associer une carte',
+  'staff.accounts.unbindCard': 'Retirer la carte',
+  'staff.accounts.bindTitle': 'Carte du personnel de {staffId} : passez-la ou saisissez son numéro',
+  'staff.accounts.bound':
+    'Carte {card} associée à {staffId}. Sur l’écran d’accueil, elle ouvre la connexion du personnel.',
+  'staff.accounts.unbound': 'Carte {card} retirée de {staffId}.',
 };

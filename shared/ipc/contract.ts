@@ -18,6 +18,7 @@ export const contractEvents = {
   'session.changed': sessionEvents.changed,
   'system.statusChanged': systemEvents.statusChanged,
   'staff.changed': staffEvents.changed,
+  'staff.cardInserted': staffEvents.cardInserted,
 } as const satisfies Record<string, EventSpec>;
 
 export type Contract = typeof contract;

@@ -303,7 +303,7 @@ export type RetractRefundView = z.infer<typeof RetractRefundViewSchema>;
 export const RELEASE_REASONS = ['customer_identified', 'returned_to_issuer', 'destroyed', 'other'] as const;
 
 /** The card as staff present it: swiped (track 2) or typed. */
-const StaffCardSchema = CardInsertSchema.options[1].or(CardInsertSchema.options[2]);
+export const StaffCardSchema = CardInsertSchema.options[1].or(CardInsertSchema.options[2]);
 
 export const EnrolmentRequestSchema = z.strictObject({
   holderName: z
@@ -338,6 +338,8 @@ export const StaffSummarySchema = z.strictObject({
   mustChangePassword: z.boolean(),
   locked: z.boolean(),
   active: z.boolean(),
+  /** The staff card bound to the account (masked), or null. */
+  card: z.string().max(24).nullable(),
 });
 
 const DispenserFaultSchema = z.discriminatedUnion('kind', [
@@ -640,6 +642,21 @@ export const staffChannels = {
     z.strictObject({ staffId: StaffIdSchema, initialPassword: StaffPasswordSchema }),
     StaffSummarySchema,
   ),
+  /**
+   * Binds a staff card to an account (replacing its previous one): inserted at the idle or out-of-service screen it
+   * opens the staff login with that id filled in. A customer card, or another account's card, is refused.
+   */
+  bindStaffCard: channel(
+    'atm:staff:bindStaffCard',
+    z.strictObject({ staffId: StaffIdSchema, card: StaffCardSchema }),
+    z.strictObject({ staffId: StaffIdSchema, maskedPan: z.string().max(24) }),
+  ),
+  /** Removes an account's staff card: the number is an unknown card from then on. */
+  unbindStaffCard: channel(
+    'atm:staff:unbindStaffCard',
+    z.strictObject({ staffId: StaffIdSchema }),
+    z.strictObject({ staffId: StaffIdSchema, maskedPan: z.string().max(24) }),
+  ),
 } as const;
 
 export type StaffChannels = typeof staffChannels;
@@ -647,6 +664,11 @@ export type StaffMethod = keyof StaffChannels;
 
 export const staffEvents = {
   changed: event('atm:event:staff.changed', StaffSnapshotSchema),
+  /**
+   * A bound staff card was inserted at the idle or out-of-service screen: open the staff login with this id filled
+   * in (no customer session was started, the card was handed back). The card number never leaves main.
+   */
+  cardInserted: event('atm:event:staff.cardInserted', z.strictObject({ staffId: StaffIdSchema })),
 } as const;
 
 /**
@@ -707,4 +729,6 @@ export const STAFF_ACCESS = {
   listStaff: SUPERVISOR,
   createStaff: SUPERVISOR,
   resetStaff: SUPERVISOR,
+  bindStaffCard: SUPERVISOR,
+  unbindStaffCard: SUPERVISOR,
 } as const satisfies Record<StaffMethod, StaffAccess>;

@@ -31,6 +31,8 @@ const NEW_PASSWORD = 'Branch-Till-Walnut-2026';
 /** Demo cards (electron/demo/demo-data.ts). */
 const ANA = { demoCardId: 'ana', pan: '4000001234567899', pin: '4921' };
 const BEN = { demoCardId: 'ben', pan: '4000002345678906', pin: '7305' };
+/** A number for a staff card: Luhn-valid, and no demo customer's (tests/support/staff-requests.ts STAFF_CARD_PAN). */
+const STAFF_CARD = { pan: '4000001111222238' };
 
 async function supervisorHome(atm: KioskPage, url: string): Promise<{ staff: StaffPage; account: StaffAccount }> {
   const staff = new StaffPage(atm);
@@ -645,6 +647,35 @@ test.describe('functions', () => {
     await expect(staff.error()).toHaveAttribute('data-code', 'STAFF_AUTH_FAILED');
     await staff.fill('staff-totp-code', totpCode(secret, Math.floor(Date.now() / 30_000)));
     await page.getByTestId('staff-totp-submit').click();
+    await staff.expectScreen('home');
+    await expect(page.getByTestId('staff-who')).toHaveAttribute('data-role', 'operator');
+  });
+
+  test('staff card: bound by a supervisor, swiped at the welcome screen it opens the login with the staff id filled in', async ({
+    page,
+    kiosk,
+  }) => {
+    const atm = new KioskPage(page);
+    const { staff } = await supervisorHome(atm, kiosk.url);
+    await staff.open('staffAccounts');
+    await staff.bindStaffCard('operator1', STAFF_CARD.pan);
+    await expect(page.getByTestId('account-card-operator1')).toContainText(`•••• ${STAFF_CARD.pan.slice(-4)}`);
+    await atm.snap('staff-accounts-card-bound');
+    await staff.logout();
+
+    await atm.expectScreen('idle');
+    await staff.swipeCard(STAFF_CARD.pan);
+    await expect(page.getByTestId('staff-login')).toBeVisible();
+    await expect(page.getByTestId('staff-login-id')).toHaveValue('operator1');
+    await expect(page.getByTestId('staff-login-from-card')).toContainText('operator1');
+    // No customer session started from the card.
+    await expect(page.getByTestId('staff-login-password')).toBeFocused();
+    const account = operator();
+    await staff.fill('staff-login-password', account.password);
+    await staff.fill('staff-login-totp', await staff.nextCode(account));
+    await page.getByTestId('staff-login-submit').click();
+    await staff.expectScreen('password');
+    await staff.changePassword(account.password, NEW_PASSWORD);
     await staff.expectScreen('home');
     await expect(page.getByTestId('staff-who')).toHaveAttribute('data-role', 'operator');
   });

@@ -14,6 +14,8 @@ export function testPan(body = '400000987654321'): string {
 }
 
 export const NEW_CARD_PAN = testPan();
+/** A Luhn-valid number for a staff card (not a demo customer card). */
+export const STAFF_CARD_PAN = testPan('400000111122223');
 
 export const SAMPLE_REQUESTS: { readonly [M in StaffMethod]: z.input<StaffChannels[M]['request']> } = {
   getSnapshot: {},
@@ -79,4 +81,6 @@ export const SAMPLE_REQUESTS: { readonly [M in StaffMethod]: z.input<StaffChanne
     initialPassword: 'Maple-Harbour-Violet-81',
   },
   resetStaff: { staffId: 'newop', initialPassword: 'Granite-Willow-Comet-27' },
+  bindStaffCard: { staffId: 'operator1', card: { source: 'manual', pan: STAFF_CARD_PAN } },
+  unbindStaffCard: { staffId: 'operator1' },
 };

@@ -183,6 +183,8 @@ describe('the staff audit trail', () => {
       ['listStaff', {}],
       ['createStaff', SAMPLE_REQUESTS.createStaff],
       ['resetStaff', SAMPLE_REQUESTS.resetStaff],
+      ['bindStaffCard', SAMPLE_REQUESTS.bindStaffCard],
+      ['unbindStaffCard', SAMPLE_REQUESTS.unbindStaffCard],
       ['beginTotpEnrolment', {}],
       ['confirmTotpEnrolment', null],
       ['changePassword', { currentPassword: NEW_PASSWORD, newPassword: 'Another-Quiet-River-58' }],

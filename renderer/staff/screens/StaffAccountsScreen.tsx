@@ -1,8 +1,10 @@
 // Staff accounts (supervisors): the list, a new account (id, name, role, initial password — to be changed at its
-// first login, with an authenticator enrolled then), and a reset for a lost authenticator or forgotten password.
+// first login, with an authenticator enrolled then), a reset for a lost authenticator or forgotten password, and the
+// account's staff card (swiped or typed; inserted at the welcome screen it opens the login with the id filled in).
 import { type FormEvent, useState } from 'react';
 import { STAFF_ROLES, StaffIdSchema, type StaffRole } from '../../../shared/ipc/staff.ts';
 import { fill, useT } from '../../i18n/index.ts';
+import { CardFields, type CardEntry, EMPTY_CARD, cardTyped } from '../CardFields.tsx';
 import { StaffError } from '../StaffError.tsx';
 import { StaffField } from '../StaffField.tsx';
 import { Loading } from '../StaffTable.tsx';
@@ -19,6 +21,10 @@ export function StaffAccountsScreen() {
   const [initialPassword, setInitialPassword] = useState('');
   const [resetting, setResetting] = useState<string | null>(null);
   const [resetPassword, setResetPassword] = useState('');
+  const bind = useStaffAction('bindStaffCard');
+  const unbind = useStaffAction('unbindStaffCard');
+  const [binding, setBinding] = useState<string | null>(null);
+  const [card, setCard] = useState<CardEntry>(EMPTY_CARD);
   const createReady =
     StaffIdSchema.safeParse(staffId).success && displayName.trim() !== '' && initialPassword.length > 0;
 
@@ -47,10 +53,47 @@ export function StaffAccountsScreen() {
     });
   };
 
+  const submitBind = (event: FormEvent) => {
+    event.preventDefault();
+    if (binding === null || !cardTyped(card, false) || bind.busy) return;
+    const request = {
+      staffId: binding,
+      card:
+        card.track2 !== null
+          ? { source: 'track2' as const, track2: card.track2 }
+          : { source: 'manual' as const, pan: card.pan },
+    };
+    setCard(EMPTY_CARD);
+    unbind.clear();
+    void bind.run(request).then((result) => {
+      if (!result.ok) return;
+      setBinding(null);
+      list.reload();
+    });
+  };
+
+  const removeCard = (staffId: string) => {
+    if (unbind.busy) return;
+    bind.clear();
+    void unbind.run({ staffId }).then((result) => {
+      if (result.ok) list.reload();
+    });
+  };
+
   return (
     <div className="staff-screen staff-screen--wide">
       <h1 className="staff-screen__title">{t('staff.accounts.title')}</h1>
-      <StaffError code={list.error ?? create.error ?? reset.error} />
+      <StaffError code={list.error ?? create.error ?? reset.error ?? bind.error ?? unbind.error} />
+      {bind.value ? (
+        <p className="staff-screen__text staff-ok" role="status" data-testid="account-card-bound">
+          {fill(t('staff.accounts.bound'), { card: bind.value.maskedPan, staffId: bind.value.staffId })}
+        </p>
+      ) : null}
+      {unbind.value ? (
+        <p className="staff-screen__text staff-ok" role="status" data-testid="account-card-unbound">
+          {fill(t('staff.accounts.unbound'), { card: unbind.value.maskedPan, staffId: unbind.value.staffId })}
+        </p>
+      ) : null}
       {create.value ? (
         <p className="staff-screen__text staff-ok" role="status" data-testid="account-created">
           {fill(t('staff.accounts.created'), { staffId: create.value.staffId })}
@@ -69,6 +112,7 @@ export function StaffAccountsScreen() {
               <th scope="col">{t('staff.accounts.name')}</th>
               <th scope="col">{t('staff.accounts.role')}</th>
               <th scope="col">{t('staff.accounts.status')}</th>
+              <th scope="col">{t('staff.accounts.card')}</th>
               <th scope="col">
                 <span className="visually-hidden">{t('staff.accounts.reset')}</span>
               </th>
@@ -90,6 +134,31 @@ export function StaffAccountsScreen() {
                     .filter((text) => text !== null)
                     .join(', ') || t('staff.accounts.ready')}
                 </td>
+                <td data-testid={`account-card-${account.staffId}`}>
+                  {account.card ?? t('staff.accounts.noCard')}{' '}
+                  <button
+                    type="button"
+                    className="staff-button"
+                    data-testid={`account-bind-${account.staffId}`}
+                    onClick={() => {
+                      setCard(EMPTY_CARD);
+                      setBinding(account.staffId);
+                    }}
+                  >
+                    {t('staff.accounts.bindCard')}
+                  </button>
+                  {account.card !== null ? (
+                    <button
+                      type="button"
+                      className="staff-button"
+                      data-testid={`account-unbind-${account.staffId}`}
+                      disabled={unbind.busy}
+                      onClick={() => removeCard(account.staffId)}
+                    >
+                      {t('staff.accounts.unbindCard')}
+                    </button>
+                  ) : null}
+                </td>
                 <td>
                   <button
                     type="button"
@@ -107,6 +176,25 @@ export function StaffAccountsScreen() {
       ) : list.error ? null : (
         <Loading />
       )}
+      {binding !== null ? (
+        <form className="staff-card" onSubmit={submitBind} data-testid="account-bind-form">
+          <h2 className="staff-card__title">{fill(t('staff.accounts.bindTitle'), { staffId: binding })}</h2>
+          <CardFields value={card} onChange={setCard} withExpiry={false} />
+          <div className="staff-actions">
+            <button
+              type="submit"
+              className="staff-button staff-button--primary"
+              data-testid="account-bind-submit"
+              disabled={!cardTyped(card, false) || bind.busy}
+            >
+              {t('staff.accounts.bindCard')}
+            </button>
+            <button type="button" className="staff-button" onClick={() => setBinding(null)}>
+              {t('staff.common.cancel')}
+            </button>
+          </div>
+        </form>
+      ) : null}
       {resetting !== null ? (
         <form className="staff-card" onSubmit={submitReset} data-testid="account-reset-form">
           <h2 className="staff-card__title">{fill(t('staff.accounts.resetTitle'), { staffId: resetting })}</h2>

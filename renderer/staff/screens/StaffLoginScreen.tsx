@@ -1,10 +1,10 @@
 // Staff login: staff id, password (masked) and the authenticator's current code, typed on the on-screen keyboard or
 // a connected one. Main checks all three together and says only "failed" or "locked". The password and code are
-// dropped after every attempt. Left untouched, the panel closes by itself so the kiosk returns to its customers.
+// dropped after every attempt. Opened by a staff card, the id comes filled in (still editable; the card proves nothing). Left untouched, the panel closes by itself so the kiosk returns to its customers.
 import { type FormEvent, useEffect, useState } from 'react';
 import { StaffIdSchema } from '../../../shared/ipc/staff.ts';
-import { useT } from '../../i18n/index.ts';
-import { useAtmStore } from '../../store/index.ts';
+import { fill, useT } from '../../i18n/index.ts';
+import { staffSelectors, useAtmStore } from '../../store/index.ts';
 import { StaffError } from '../StaffError.tsx';
 import { StaffField } from '../StaffField.tsx';
 import { useStaffAction } from '../staff-call.ts';
@@ -17,7 +17,8 @@ export function StaffLoginScreen() {
   const t = useT();
   const closeStaffLogin = useAtmStore((s) => s.closeStaffLogin);
   const login = useStaffAction('login');
-  const [staffId, setStaffId] = useState('');
+  const fromCard = useAtmStore(staffSelectors.loginStaffId);
+  const [staffId, setStaffId] = useState(fromCard ?? '');
   const [password, setPassword] = useState('');
   const [totpCode, setTotpCode] = useState('');
   /** Counts touches and keys anywhere (the docked keyboard too); each one restarts the panel's timer. */
@@ -44,7 +45,9 @@ export function StaffLoginScreen() {
   return (
     <form className="staff-screen staff-login" onSubmit={submit} data-testid="staff-login">
       <h1 className="staff-screen__title">{t('staff.login.title')}</h1>
-      <p className="staff-screen__text">{t('staff.login.hint')}</p>
+      <p className="staff-screen__text" data-testid={fromCard === null ? undefined : 'staff-login-from-card'}>
+        {fromCard === null ? t('staff.login.hint') : fill(t('staff.login.fromCard'), { staffId: fromCard })}
+      </p>
       <div className="staff-form staff-form--row">
         <StaffField
           label={t('staff.login.staffId')}
@@ -52,7 +55,7 @@ export function StaffLoginScreen() {
           onChange={setStaffId}
           testId="staff-login-id"
           maxLength={32}
-          autoFocus
+          autoFocus={fromCard === null}
         />
         <StaffField
           label={t('staff.login.password')}
@@ -61,6 +64,7 @@ export function StaffLoginScreen() {
           testId="staff-login-password"
           secret
           maxLength={128}
+          autoFocus={fromCard !== null}
         />
         <StaffField
           label={t('staff.login.totp')}

@@ -29,16 +29,20 @@ export type StaffSlice = {
     readonly snapshot: StaffSnapshot | null;
     /** The login panel is up: only ever opened from the idle or out-of-service screen. */
     readonly loginOpen: boolean;
+    /** The staff id a staff card filled in (main's `staff.cardInserted`); null when the login was opened by hand. */
+    readonly loginStaffId: string | null;
     readonly screen: StaffScreen;
   };
   applyStaffSnapshot: (snapshot: StaffSnapshot) => void;
   openStaffLogin: () => void;
+  /** A staff card was inserted at the idle or out-of-service screen: the login opens with its staff id filled in. */
+  openStaffLoginFor: (staffId: string) => void;
   closeStaffLogin: () => void;
   showStaffScreen: (screen: StaffScreen) => void;
 };
 
 export const createStaffSlice: SliceCreator<StaffSlice> = (set, get) => ({
-  staff: { snapshot: null, loginOpen: false, screen: 'home' },
+  staff: { snapshot: null, loginOpen: false, loginStaffId: null, screen: 'home' },
   applyStaffSnapshot: (snapshot) => {
     const { staff } = get();
     // A call's reply can arrive after a newer pushed snapshot: never go back in time.
@@ -47,10 +51,18 @@ export const createStaffSlice: SliceCreator<StaffSlice> = (set, get) => ({
     const isActive = snapshot.session !== null;
     // A session starting or ending (logout, idle timeout, lockout) always lands on the staff home / customer screen.
     const screen = wasActive === isActive ? staff.screen : 'home';
-    set({ staff: { snapshot, loginOpen: isActive ? false : staff.loginOpen, screen } });
+    set({
+      staff: {
+        snapshot,
+        loginOpen: isActive ? false : staff.loginOpen,
+        loginStaffId: isActive ? null : staff.loginStaffId,
+        screen,
+      },
+    });
   },
-  openStaffLogin: () => set((s) => ({ staff: { ...s.staff, loginOpen: true } })),
-  closeStaffLogin: () => set((s) => ({ staff: { ...s.staff, loginOpen: false } })),
+  openStaffLogin: () => set((s) => ({ staff: { ...s.staff, loginOpen: true, loginStaffId: null } })),
+  openStaffLoginFor: (staffId) => set((s) => ({ staff: { ...s.staff, loginOpen: true, loginStaffId: staffId } })),
+  closeStaffLogin: () => set((s) => ({ staff: { ...s.staff, loginOpen: false, loginStaffId: null } })),
   showStaffScreen: (screen) => set((s) => ({ staff: { ...s.staff, screen } })),
 });
 
@@ -61,6 +73,7 @@ export const staffSelectors = {
   mode: (s: AtmState): 'closed' | 'login' | 'session' =>
     s.staff.snapshot?.session ? 'session' : s.staff.loginOpen ? 'login' : 'closed',
   loginOpen: (s: AtmState) => s.staff.loginOpen,
+  loginStaffId: (s: AtmState) => s.staff.loginStaffId,
   screen: (s: AtmState) => s.staff.screen,
   allowed: (s: AtmState) => s.staff.snapshot?.session?.allowed ?? EMPTY,
   idleTimeoutAtMs: (s: AtmState) => s.staff.snapshot?.session?.idleTimeoutAtMs ?? null,

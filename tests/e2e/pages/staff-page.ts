@@ -145,6 +145,22 @@ export class StaffPage {
     await this.page.getByTestId('refund-submit').click();
   }
 
+  /** On the staff accounts screen: binds a staff card to an account, its number typed on the on-screen keyboard. */
+  async bindStaffCard(staffId: string, pan: string) {
+    await this.page.getByTestId(`account-bind-${staffId}`).click();
+    await this.page.getByTestId('card-number').click();
+    await expect(this.page.getByTestId('keyboard-dock')).toBeVisible();
+    await this.typeOnScreen(pan);
+    await this.page.getByTestId('account-bind-submit').click();
+    await expect(this.page.getByTestId('account-card-bound')).toBeVisible();
+  }
+
+  /** A keyboard-wedge stripe reader: types track 2 and presses Enter. */
+  async swipeCard(pan: string, expiresYymm = '3012') {
+    await this.page.keyboard.type(`;${pan}=${expiresYymm}1010000000000?`);
+    await this.page.keyboard.press('Enter');
+  }
+
   error(): Locator {
     return this.page.getByTestId('staff-error');
   }

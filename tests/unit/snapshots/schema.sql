@@ -252,6 +252,14 @@ CREATE TABLE staff_accounts (
   updated_at TEXT NOT NULL
   ) STRICT;
 
+CREATE TABLE staff_cards (
+  staff_id TEXT PRIMARY KEY REFERENCES staff_accounts(staff_id),
+  pan_hmac TEXT NOT NULL UNIQUE CHECK (length(pan_hmac) = 64 AND pan_hmac NOT GLOB '*[^0-9a-f]*'),
+  pan_last4 TEXT NOT NULL CHECK (length(pan_last4) = 4 AND pan_last4 NOT GLOB '*[^0-9]*'),
+  bound_by TEXT NOT NULL,
+  bound_at TEXT NOT NULL
+  ) STRICT;
+
 CREATE TABLE "sync_exceptions" (
   id INTEGER PRIMARY KEY,
   kind TEXT NOT NULL CHECK (kind IN ('advice_declined', 'adjustment_refused')),
@@ -343,6 +351,14 @@ CREATE TRIGGER accounts_debits_within_limit BEFORE UPDATE OF debits_pending_mino
   SELECT RAISE(ABORT, 'insufficient funds');
   END;
 
+CREATE TRIGGER cards_not_staff_cards BEFORE INSERT ON cards
+  WHEN EXISTS (SELECT 1 FROM staff_cards WHERE pan_hmac = NEW.pan_hmac)
+  BEGIN SELECT RAISE(ABORT, 'card is a staff card'); END;
+
+CREATE TRIGGER cards_update_not_staff_cards BEFORE UPDATE OF pan_hmac ON cards
+  WHEN EXISTS (SELECT 1 FROM staff_cards WHERE pan_hmac = NEW.pan_hmac)
+  BEGIN SELECT RAISE(ABORT, 'card is a staff card'); END;
+
 CREATE TRIGGER cash_movements_no_delete BEFORE DELETE ON cash_movements
   BEGIN
   SELECT RAISE(ABORT, 'cash_movements is append-only');
@@ -372,6 +388,13 @@ CREATE TRIGGER journal_never_updated BEFORE UPDATE ON journal
   BEGIN
   SELECT RAISE(ABORT, 'journal rows are never changed');
   END;
+
+CREATE TRIGGER staff_cards_not_customer_cards BEFORE INSERT ON staff_cards
+  WHEN EXISTS (SELECT 1 FROM cards WHERE pan_hmac = NEW.pan_hmac)
+  BEGIN SELECT RAISE(ABORT, 'card is a customer card'); END;
+
+CREATE TRIGGER staff_cards_pan_immutable BEFORE UPDATE OF pan_hmac ON staff_cards
+  BEGIN SELECT RAISE(ABORT, 'unbind the staff card and bind the new one'); END;
 
 CREATE TRIGGER sync_outbox_body_fixed BEFORE UPDATE OF request_key, op, body ON sync_outbox
   BEGIN
