@@ -39,6 +39,10 @@ export const SESSION_STATES = [
   'card_refused',
   'card_retained',
   'goodbye',
+  /**
+   * The screen for a kiosk out of service. Being out of service is the kiosk's status (system.status, with its
+   * reason); main's session stays idle meanwhile and refuses customer cards, and the renderer shows this screen.
+   */
   'out_of_service',
 ] as const;
 export const SessionStateSchema = z.enum(SESSION_STATES);
