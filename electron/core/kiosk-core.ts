@@ -326,6 +326,7 @@ export async function createKioskCore(options: KioskCoreOptions): Promise<KioskC
         return settings;
       },
       devices: { dispenser, acceptor },
+      retractRefunds: teller,
       clock,
       logger,
       kioskId,

@@ -42,9 +42,7 @@ import { createPdfFileReceiptPrinter } from '../receipts/pdf-file-printer.ts';
 import { printWithDeadline } from '../receipts/print-with-deadline.ts';
 import { layoutCassetteReport } from '../receipts/staff-report-layout.ts';
 import { type KioskSettings, KioskSettingsSchema, saveSettings } from '../settings/kiosk-settings.ts';
-import { createTeller, type RetractRefundResult, type TellerSyncHooks } from '../transactions/teller.ts';
-import { createTraceNumbers } from '../transactions/trace-numbers.ts';
-import { createTransactionRepo } from '../transactions/transaction-repo.ts';
+import type { RetractRefundResult, Teller } from '../transactions/teller.ts';
 import { passwordPolicyViolation } from './password-policy.ts';
 import { createStaffCardBinding } from './staff-card-binding.ts';
 import { type CustomerEnrolment, type PendingEnrolment, createStaffCards } from './staff-cards.ts';
@@ -121,6 +119,11 @@ export type StaffServiceDeps = {
   readonly saveSettings?: (next: KioskSettings) => KioskSettings;
   readonly devices: StaffDevices;
   /**
+   * The kiosk's teller, for retract refunds: ledger, customer transaction, trace numbers, journal and the bank's
+   * reversal in one transaction, exactly as for the customer's own transactions.
+   */
+  readonly retractRefunds: Pick<Teller, 'retractMismatches' | 'refundRetracted'>;
+  /**
    * The kiosk's receipt printer, which prints the Cassette Total and Trial Cassette Total reports. Absent: a PDF
    * printer saving into `<dataDir>/receipts`, as the kiosk core does when it has no printer either.
    */
@@ -166,8 +169,6 @@ export type StaffSync = {
   resolveException(id: number, staffId: string): boolean;
   drainNow(): Promise<{ readonly pending: number; readonly parked: number }>;
   pullNow(): Promise<boolean>;
-  /** The engine's teller hooks (null without a bank): a retract refund reaches the bank as a reversal through them. */
-  readonly tellerHooks?: TellerSyncHooks | null;
 };
 
 /** What staff are told when a retract refund is refused (the code says which screen text; this is for the log). */
@@ -253,21 +254,6 @@ export function createStaffService(deps: StaffServiceDeps) {
     currency,
     pinLength: () => ({ lengthMin: deps.settings().pinLengthMin, lengthMax: deps.settings().pinLengthMax }),
     now,
-  });
-  // Retract refunds are teller work (ledger, customer transaction, trace numbers, journal and the bank's reversal in
-  // one transaction); staff mode holds its own teller over the same database and sync hooks as the customer's.
-  const teller = createTeller({
-    db,
-    ledger: deps.ledger,
-    cassettes: deps.cassettes,
-    journal,
-    cards: deps.cards,
-    transactions: createTransactionRepo(db),
-    trace: createTraceNumbers(db),
-    settings: deps.settings,
-    kioskId: deps.kioskId,
-    now,
-    sync: deps.sync?.tellerHooks ?? null,
   });
   const storeSettings = deps.saveSettings ?? ((next: KioskSettings) => saveSettings(db, next));
   const reportPrinter =
@@ -803,7 +789,7 @@ export function createStaffService(deps: StaffServiceDeps) {
 
     listRetractRefunds: () =>
       guarded('listRetractRefunds', (ctx) => {
-        const refunds = teller.retractMismatches();
+        const refunds = deps.retractRefunds.retractMismatches();
         ctx.audit({
           kind: 'staff.retract_refunds_viewed',
           data: { rows: refunds.length, open: refunds.filter((row) => row.refund === null).length },
@@ -814,7 +800,7 @@ export function createStaffService(deps: StaffServiceDeps) {
     refundRetract: (request) =>
       guarded('refundRetract', async (ctx) => {
         const confirmer = await confirmedBy(ctx, request.confirmer);
-        const result = teller.refundRetracted({
+        const result = deps.retractRefunds.refundRetracted({
           transactionId: request.transactionId,
           amountMinor: request.amountMinor,
           staffId: ctx.staffId ?? '',

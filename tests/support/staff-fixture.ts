@@ -30,6 +30,9 @@ import { STAFF_SECRET_NAMES } from '../../electron/staff/staff-secrets.ts';
 import { prepareStaff } from '../../electron/staff/staff-setup.ts';
 import { type StaffServiceDeps, createStaffService } from '../../electron/staff/staff-service.ts';
 import { secretFromBase32, totpAt } from '../../electron/staff/totp.ts';
+import { createTeller } from '../../electron/transactions/teller.ts';
+import { createTraceNumbers } from '../../electron/transactions/trace-numbers.ts';
+import { createTransactionRepo } from '../../electron/transactions/transaction-repo.ts';
 import { type FakeClock, createFakeClock } from './fake-clock.ts';
 import { TEST_KEYCHAIN_SERVICE } from './kiosk-fixture.ts';
 
@@ -114,6 +117,20 @@ export async function createStaffFixture(options: StaffFixtureOptions = {}) {
   const ledger = createLedger(db, { now: () => clock.now() });
   const cassettes = createCassetteRepo(db);
   const cards = createCardRepo(db);
+  // Standalone: the teller staff mode refunds retracts through has no bank hooks.
+  const teller = createTeller({
+    db,
+    ledger,
+    cassettes,
+    journal,
+    cards,
+    transactions: createTransactionRepo(db),
+    trace: createTraceNumbers(db),
+    settings: () => settings,
+    kioskId: 'KTEST01',
+    now: () => clock.now(),
+    sync: null,
+  });
 
   const service = createStaffService({
     db,
@@ -131,6 +148,7 @@ export async function createStaffFixture(options: StaffFixtureOptions = {}) {
       return settings;
     },
     devices: { dispenser, acceptor },
+    retractRefunds: teller,
     clock,
     logger,
     kioskId: 'KTEST01',
