@@ -108,6 +108,14 @@ export default tseslint.config(
     },
   },
   {
+    // A promise nobody awaits or catches is work that may outlive what it needs (a closed database, a removed
+    // folder) and a rejection nobody sees: main, the bank, the scripts and the tests must await, return or `void` it.
+    files: ['electron/**/*.ts', 'bank/**/*.ts', 'scripts/**/*.ts', 'tests/**/*.ts'],
+    ignores: ['tests/e2e/**'],
+    languageOptions: { parserOptions: { project: ['./tsconfig.node.json'], tsconfigRootDir: import.meta.dirname } },
+    rules: { '@typescript-eslint/no-floating-promises': 'error' },
+  },
+  {
     files: ['tests/**/*.ts', 'scripts/**/*.ts', 'build/**/*.ts', '*.config.{ts,js}'],
     languageOptions: { globals: globals.node },
     rules: { 'no-console': 'off' },

@@ -215,9 +215,16 @@ export function startKioskShell({
       events: core,
       kioskWebContents: () => (kioskWindow && !kioskWindow.isDestroyed() ? kioskWindow.webContents : null),
     });
-    app.on('will-quit', () => {
+    // Quitting waits for the core to close: a receipt being saved or a device step finishes and is journalled first.
+    let coreClosed = false;
+    app.on('will-quit', (event) => {
+      if (coreClosed) return;
+      event.preventDefault();
       unregisterIpc();
-      core.close();
+      void core.close().finally(() => {
+        coreClosed = true;
+        app.quit();
+      });
     });
 
     const replacements: number[] = [];

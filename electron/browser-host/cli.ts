@@ -103,10 +103,10 @@ try {
   process.stdout.write(`${JSON.stringify({ ready: true, url: host.url, kioskId: core.kioskId })}\n`);
   process.stdout.write(`ATM Kiosk (browser host) for ${dataDir}\nOpen in Chromium: ${host.url}\n`);
   const stop = () => {
-    void host.close().then(() => {
-      core.close();
-      process.exit(0);
-    });
+    void host
+      .close()
+      .then(() => core.close())
+      .finally(() => process.exit(0));
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);

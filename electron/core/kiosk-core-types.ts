@@ -60,7 +60,16 @@ export type KioskCoreOptions = {
 /** What staff screens and tools get of the sync engine (all bounded lists; nothing here moves money). */
 export type KioskSyncControl = Pick<
   SyncEngine,
-  'status' | 'drainNow' | 'pullNow' | 'listParked' | 'retryParked' | 'discardParked' | 'listExceptions' | 'resolveException' | 'idle' | 'nextAttemptAtMs'
+  | 'status'
+  | 'drainNow'
+  | 'pullNow'
+  | 'listParked'
+  | 'retryParked'
+  | 'discardParked'
+  | 'listExceptions'
+  | 'resolveException'
+  | 'idle'
+  | 'nextAttemptAtMs'
 >;
 
 export type KioskCore = {
@@ -77,7 +86,12 @@ export type KioskCore = {
    * crashing). Journalled, pushed to the screen, and remembered across restarts.
    */
   takeOutOfService(reason: string): void;
-  close(): void;
+  /**
+   * Stops the kiosk: every handler is refused from now on; work already running (a device step, a receipt being
+   * saved, the integrity check) finishes, within `waitMs` (CLOSE_WAIT_MS unless given); then the database closes.
+   * Safe to call twice: the second call gets the first one's promise.
+   */
+  close(options?: { readonly waitMs?: number }): Promise<void>;
 };
 
 /** Start-up failures that must stop the kiosk with a clear message instead of running degraded. */

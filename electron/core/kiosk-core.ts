@@ -36,6 +36,7 @@ import { bankCardKey, type BankCredentials, loadBankCredentials } from '../sync/
 import { createSyncEngine } from '../sync/sync-engine.ts';
 import { panLookupKey } from '../cards/card-secrets.ts';
 import { DEMO_ACCEPTED_DENOMINATIONS, seedDemoCashIfEmpty } from '../demo/seed-demo-cash.ts';
+import { CLOSE_WAIT_MS, createWorkInFlight, trackHandlers } from './work-in-flight.ts';
 import {
   type CoreEventListener,
   type KioskCore,
@@ -54,7 +55,9 @@ export const STATUS_EMIT_INTERVAL_MS = 1_000;
 
 function interruptedWithdrawals(db: Db): number {
   return (
-    db.prepare("SELECT count(*) AS n FROM customer_transactions WHERE kind = 'withdrawal' AND status = 'authorised'").get() as {
+    db
+      .prepare("SELECT count(*) AS n FROM customer_transactions WHERE kind = 'withdrawal' AND status = 'authorised'")
+      .get() as {
       n: number;
     }
   ).n;
@@ -73,13 +76,17 @@ const HELD_OUT_OF_SERVICE_KEY = 'held_out_of_service_reason';
 const OUT_OF_SERVICE_REASON_MAX = 200;
 
 function heldOutOfServiceReason(db: Db): string | null {
-  const row = db.prepare('SELECT value FROM kiosk_meta WHERE key = ?').get(HELD_OUT_OF_SERVICE_KEY) as { value: string } | undefined;
+  const row = db.prepare('SELECT value FROM kiosk_meta WHERE key = ?').get(HELD_OUT_OF_SERVICE_KEY) as
+    { value: string } | undefined;
   return row?.value ?? null;
 }
 
 function holdOutOfService(db: Db, reason: string | null): void {
   if (reason === null) db.prepare('DELETE FROM kiosk_meta WHERE key = ?').run(HELD_OUT_OF_SERVICE_KEY);
-  else db.prepare('INSERT INTO kiosk_meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(HELD_OUT_OF_SERVICE_KEY, reason);
+  else
+    db.prepare(
+      'INSERT INTO kiosk_meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
+    ).run(HELD_OUT_OF_SERVICE_KEY, reason);
 }
 
 function upgradePending(db: Db): boolean {
@@ -105,14 +112,19 @@ export async function createKioskCore(options: KioskCoreOptions): Promise<KioskC
   mkdirSync(options.dataDir, { recursive: true });
   const databasePath = join(options.dataDir, DATABASE_FILE);
   const db = openDatabase(databasePath, { integrityCheck: false });
+  const work = createWorkInFlight();
   try {
     // An upgrade rewrites the schema, so the file is checked first, here; otherwise the check runs on a worker while
     // the kiosk starts, and PINs wait for its verdict (a million transfers take it ~1.6 s; start-up takes ~0.4 s).
     const upgrading = upgradePending(db);
     if (upgrading) assertIntact(db);
-    const integrity: Promise<IntegrityVerdict> = upgrading
-      ? Promise.resolve({ ok: true })
-      : checkIntegrityInBackground(databasePath, () => quickCheck(db));
+    const integrity: Promise<IntegrityVerdict> = work.track(
+      upgrading
+        ? Promise.resolve({ ok: true })
+        : checkIntegrityInBackground(databasePath, () =>
+            db.open ? quickCheck(db) : { ok: false, problem: 'the kiosk closed before the check ended' },
+          ),
+    );
     const applied = migrate(db, migrations);
     if (applied.length > 0) logger.info('database migrated', { version: applied.at(-1) ?? null });
 
@@ -134,7 +146,11 @@ export async function createKioskCore(options: KioskCoreOptions): Promise<KioskC
     const settingsOverrides = { manualCardEntry: options.mode === 'demo', ...options.settingsOverrides };
     // Staff may change settings while the kiosk runs: every reader goes through `() => settings`.
     let settings = loadSettings(db, settingsOverrides);
-    const staffStartup = await prepareStaff(db, secretStore, { mode: options.mode, passwordHasher: pinHasher, nowIso: new Date(clock.now()).toISOString() });
+    const staffStartup = await prepareStaff(db, secretStore, {
+      mode: options.mode,
+      passwordHasher: pinHasher,
+      nowIso: new Date(clock.now()).toISOString(),
+    });
     const ledger = createLedger(db, { now });
     const cassettes = createCassetteRepo(db);
     const journal = createJournal(db, { now });
@@ -148,7 +164,7 @@ export async function createKioskCore(options: KioskCoreOptions): Promise<KioskC
       if (!bankCredentials || settings.bank.deviceId === null) {
         throw new KioskStartupError(
           'DEVICE_SECRETS_MISSING',
-          'A bank is configured but this kiosk holds no device credentials for it in the OS keychain. Provision the kiosk with the bank\'s device bundle.',
+          "A bank is configured but this kiosk holds no device credentials for it in the OS keychain. Provision the kiosk with the bank's device bundle.",
         );
       }
       transport = options.sync?.transport ?? createHttpTransport({ ca: caCertificateOf(settings.bank.caCertificate) });
@@ -191,7 +207,12 @@ export async function createKioskCore(options: KioskCoreOptions): Promise<KioskC
     // dispenser keeps its last-dispense record in the data dir, as a real one keeps it in its own memory.
     const dispenser =
       options.devices?.dispenser ??
-      createSimulatedDispenser({ dispenseMs: 400, takeAfterMs: 0, retractMs: 400, stateFile: join(options.dataDir, DISPENSER_STATE_FILE) });
+      createSimulatedDispenser({
+        dispenseMs: 400,
+        takeAfterMs: 0,
+        retractMs: 400,
+        stateFile: join(options.dataDir, DISPENSER_STATE_FILE),
+      });
     const acceptor = options.devices?.acceptor ?? {
       ...createSimulatedDepositAcceptor({ denominationsMinor: DEMO_ACCEPTED_DENOMINATIONS, countMs: 400 }),
       denominationsMinor: DEMO_ACCEPTED_DENOMINATIONS,
@@ -228,7 +249,8 @@ export async function createKioskCore(options: KioskCoreOptions): Promise<KioskC
     const cashAccount = ledger.account(ledger.internalAccountId('kiosk_cash', settings.currency));
     const cashInCassettes = cassettes.totalValueMinor(settings.currency);
     if (!balances.ok) outOfServiceReason = 'ledger balances do not match the transfers';
-    else if (cashAccount && cashAccount.balanceMinor !== cashInCassettes) outOfServiceReason = 'cash account does not match the cassettes';
+    else if (cashAccount && cashAccount.balanceMinor !== cashInCassettes)
+      outOfServiceReason = 'cash account does not match the cassettes';
     else if (journal.status().nearCapacity) outOfServiceReason = 'electronic journal nearly full';
     else if (interruptedWithdrawals(db) > 0) {
       // Cut off by a crash and the dispenser cannot say what happened: staff reconcile it, nobody guesses.
@@ -236,7 +258,10 @@ export async function createKioskCore(options: KioskCoreOptions): Promise<KioskC
     }
     // Taken out of service by the shell (a page that kept crashing) or by staff: stays so until staff say otherwise.
     outOfServiceReason ??= heldOutOfServiceReason(db);
-    journal.append({ kind: outOfServiceReason ? 'kiosk.out_of_service' : 'kiosk.in_service', data: { reason: outOfServiceReason ?? 'start' } });
+    journal.append({
+      kind: outOfServiceReason ? 'kiosk.out_of_service' : 'kiosk.in_service',
+      data: { reason: outOfServiceReason ?? 'start' },
+    });
     if (outOfServiceReason) logger.error('kiosk out of service', { reason: outOfServiceReason });
 
     const listeners = new Set<CoreEventListener>();
@@ -257,12 +282,14 @@ export async function createKioskCore(options: KioskCoreOptions): Promise<KioskC
       logger,
       demoReader: options.mode === 'demo' ? createDemoReader() : null,
       settings: () => settings,
-      inService: () => outOfServiceReason === null && !journal.status().nearCapacity && sync.outOfServiceReason() === null,
+      inService: () =>
+        outOfServiceReason === null && !journal.status().nearCapacity && sync.outOfServiceReason() === null,
       onChange: (snapshot) => emit('session.changed', snapshot),
       receiptPrinter,
       sync: sync.sessionSync,
       // Staff mode is created below; a card only arrives once both exist.
       staffCardAtEntry: (pan) => staff.staffCardAtEntry(pan),
+      trackBackground: (running) => void work.track(running),
     });
 
     const status = (): KioskStatus => {
@@ -361,7 +388,9 @@ export async function createKioskCore(options: KioskCoreOptions): Promise<KioskC
         confirmTransfer: () => session.confirmTransfer(),
         showStatement: (request) => session.showStatement(request.accountRef),
         changePin: async (request) =>
-          (await integrityPassed) ? session.changePin(request.currentPin, request.newPin, request.newPinAgain) : outOfService(),
+          (await integrityPassed)
+            ? session.changePin(request.currentPin, request.newPin, request.newPinAgain)
+            : outOfService(),
         cardTaken: () => session.cardTaken(),
         cashTaken: () => session.cashTaken(),
         printReceipt: (request) => session.printReceipt(request.language),
@@ -397,9 +426,11 @@ export async function createKioskCore(options: KioskCoreOptions): Promise<KioskC
 
     logger.info('kiosk core started', { kioskId, version: options.version });
     sync.start();
+    let closing: Promise<void> | null = null;
+    const shuttingDown = () => (closing ? err('OUT_OF_SERVICE', 'The kiosk is shutting down.') : undefined);
     return {
       kioskId,
-      handlers,
+      handlers: trackHandlers(handlers, work, shuttingDown),
       sync: {
         status: () => sync.status(),
         drainNow: () => sync.drainNow(),
@@ -427,18 +458,24 @@ export async function createKioskCore(options: KioskCoreOptions): Promise<KioskC
         session.reset('taken out of service');
         emit('system.statusChanged', status());
       },
-      close() {
-        if (!db.open) return;
-        session.dispose();
-        staff.dispose();
-        sync.close();
-        transport?.close();
-        if (statusTimer !== null) clock.clearTimeout(statusTimer);
-        listeners.clear();
-        db.close();
+      close({ waitMs = CLOSE_WAIT_MS } = {}) {
+        closing ??= (async () => {
+          session.dispose();
+          staff.dispose();
+          sync.close();
+          transport?.close();
+          if (statusTimer !== null) clock.clearTimeout(statusTimer);
+          listeners.clear();
+          // A receipt being saved, a dispense or retract, the integrity check: each finishes on an open database,
+          // so its outcome is journalled and nothing writes into the data directory after this resolves.
+          if ((await work.settled(waitMs)) === 'timed_out') logger.warn('kiosk closed with work still running');
+          db.close();
+        })();
+        return closing;
       },
     };
   } catch (cause) {
+    await work.settled();
     db.close();
     throw cause;
   }

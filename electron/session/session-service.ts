@@ -27,7 +27,13 @@ import type { Logger } from '../log/logger.ts';
 import { layoutReceipt } from '../receipts/receipt-layout.ts';
 import type { KioskSettings } from '../settings/kiosk-settings.ts';
 import type { SessionSync } from '../sync/sync-engine.ts';
-import type { AuthorisedWithdrawal, CardAccountView, Customer, PreparedTransfer, Teller } from '../transactions/teller.ts';
+import type {
+  AuthorisedWithdrawal,
+  CardAccountView,
+  Customer,
+  PreparedTransfer,
+  Teller,
+} from '../transactions/teller.ts';
 
 /** The simulated card reader of demo mode: a demo card id stands for a card placed in the reader. */
 export type DemoCardReader = { panOf(demoCardId: string): string | null };
@@ -54,6 +60,11 @@ export type SessionServiceDeps = {
    * bound staff card and the staff login opened for it, so no customer session starts. Absent: no staff cards.
    */
   readonly staffCardAtEntry?: (pan: string) => boolean;
+  /**
+   * Work this service starts on its own (a timeout's retract, a receipt asked for earlier, a PIN rehash) is handed
+   * here so the core can let it finish before it closes the database. Absent: not tracked.
+   */
+  readonly trackBackground?: (work: Promise<unknown>) => void;
 };
 
 type Session = {
@@ -113,7 +124,14 @@ function shuffledDigits(): string[] {
   return digits;
 }
 
-const TRANSACTIONS: readonly TransactionKind[] = ['withdrawal', 'deposit', 'transfer', 'balance', 'mini_statement', 'pin_change'];
+const TRANSACTIONS: readonly TransactionKind[] = [
+  'withdrawal',
+  'deposit',
+  'transfer',
+  'balance',
+  'mini_statement',
+  'pin_change',
+];
 
 /** A card is valid through the last day of its expiry month. */
 export function isExpired(expiresYymm: string, nowMs: number): boolean {
@@ -136,7 +154,8 @@ export function createSessionService(deps: SessionServiceDeps) {
 
   const snapshot = (): SessionSnapshot => {
     const settings = deps.settings();
-    const verified = SERVICE_STATES.includes(session.state) || ['processing', 'take_card', 'take_cash'].includes(session.state);
+    const verified =
+      SERVICE_STATES.includes(session.state) || ['processing', 'take_card', 'take_cash'].includes(session.state);
     return {
       revision,
       sessionId: session.id,
@@ -147,14 +166,16 @@ export function createSessionService(deps: SessionServiceDeps) {
       refusal: session.refusal ? { code: session.refusal } : null,
       transactions: session.accounts && verified ? [...offered] : [],
       accounts: session.accounts
-        ? session.accounts.map(({ accountRef, accountLabel, maskedAccountNumber, currency, ledgerMinor, availableMinor }) => ({
-            accountRef,
-            accountLabel,
-            maskedAccountNumber,
-            currency,
-            ledgerMinor,
-            availableMinor,
-          }))
+        ? session.accounts.map(
+            ({ accountRef, accountLabel, maskedAccountNumber, currency, ledgerMinor, availableMinor }) => ({
+              accountRef,
+              accountLabel,
+              maskedAccountNumber,
+              currency,
+              ledgerMinor,
+              availableMinor,
+            }),
+          )
         : null,
       currency: settings.currency,
       withdrawal:
@@ -182,7 +203,10 @@ export function createSessionService(deps: SessionServiceDeps) {
       statement: statementSnapshot(),
       receipt: session.receipt,
       timeoutAtMs: session.timeoutAtMs,
-      pinKeypad: (session.state === 'pin_entry' || session.state === 'pin_change') && session.keypadDigits ? { digits: [...session.keypadDigits] } : null,
+      pinKeypad:
+        (session.state === 'pin_entry' || session.state === 'pin_change') && session.keypadDigits
+          ? { digits: [...session.keypadDigits] }
+          : null,
       receiptDelivery:
         session.state === 'take_cash'
           ? session.receiptWanted !== null
@@ -235,11 +259,21 @@ export function createSessionService(deps: SessionServiceDeps) {
     if (next.state === 'idle') panInReader = null;
     revision += 1;
     if (from !== next.state) {
-      logger.info('session step', { sessionId: session.id, from, to: next.state, maskedPan: session.maskedPan, code: session.refusal });
+      logger.info('session step', {
+        sessionId: session.id,
+        from,
+        to: next.state,
+        maskedPan: session.maskedPan,
+        code: session.refusal,
+      });
     }
     const current = snapshot();
     deps.onChange(current);
     return current;
+  };
+
+  const background = (work: Promise<unknown>) => {
+    deps.trackBackground?.(work);
   };
 
   /** Runs an async step (device, argon2) with every other intent refused as busy until it ends. */
@@ -267,9 +301,9 @@ export function createSessionService(deps: SessionServiceDeps) {
     timer = null;
     if (revision !== expectedRevision || busy) return;
     if (session.state === 'take_cash') {
-      void retractCash();
+      background(retractCash());
     } else if (session.state === 'take_card') {
-      void cardNotTaken();
+      background(cardNotTaken());
     } else if (WAITING_STATES.has(session.state)) {
       endSession('SESSION_TIMEOUT');
     } else if (END_STATES.has(session.state)) {
@@ -294,7 +328,8 @@ export function createSessionService(deps: SessionServiceDeps) {
       printing = false;
     }
     teller.journalEntry(who, 'receipt.printed', { stan: receipt.stan, data: { delivery: outcome.kind } });
-    if (outcome.kind === 'failed') logger.warn('receipt not printed', { sessionId: who.sessionId, reason: outcome.reason });
+    if (outcome.kind === 'failed')
+      logger.warn('receipt not printed', { sessionId: who.sessionId, reason: outcome.reason });
     // The session may have ended while the printer worked; the journal has the outcome either way.
     if (session.id !== who.sessionId) return ok(snapshot());
     return ok(transition({ ...session, printed: { stan: receipt.stan, outcome: outcome.kind } }));
@@ -305,7 +340,7 @@ export function createSessionService(deps: SessionServiceDeps) {
     const language = session.receiptWanted;
     if (language === null) return;
     session = { ...session, receiptWanted: null };
-    void printCurrentReceipt(language);
+    background(printCurrentReceipt(language));
   };
 
   /** Cash left in the slot: retract it and void the hold. The card is already back with the customer. */
@@ -337,7 +372,13 @@ export function createSessionService(deps: SessionServiceDeps) {
       const sessionId = session.id;
       await exclusive(async () => {
         const retract = await deps.dispenser.retract();
-        const receipt = teller.retractWithdrawal(who, pending.authorised, pending.outcome, retract.notes, 'CARD_RETAINED');
+        const receipt = teller.retractWithdrawal(
+          who,
+          pending.authorised,
+          pending.outcome,
+          retract.notes,
+          'CARD_RETAINED',
+        );
         if (session.id === sessionId) session = { ...session, receipt };
       });
     }
@@ -375,7 +416,10 @@ export function createSessionService(deps: SessionServiceDeps) {
     session.accounts?.find((account) => account.accountRef === accountRef) ?? null;
 
   /** Fresh balances for the card's accounts (after every money movement). */
-  const withFreshAccounts = (): Session => ({ ...session, accounts: session.cardId === null ? null : teller.accountsOf(session.cardId) });
+  const withFreshAccounts = (): Session => ({
+    ...session,
+    accounts: session.cardId === null ? null : teller.accountsOf(session.cardId),
+  });
 
   const nowIso = () => new Date(clock.now()).toISOString();
 
@@ -427,7 +471,11 @@ export function createSessionService(deps: SessionServiceDeps) {
   };
 
   /** Picks and presents the notes of a held withdrawal (inside `exclusive`); the books follow what the device did. */
-  const dispense = async (who: Customer, withdrawal: AuthorisedWithdrawal, sessionId: string | null): Promise<Envelope<SessionSnapshot>> => {
+  const dispense = async (
+    who: Customer,
+    withdrawal: AuthorisedWithdrawal,
+    sessionId: string | null,
+  ): Promise<Envelope<SessionSnapshot>> => {
     let outcome: DispenseOutcome;
     try {
       // The hold id tells the device's own record which withdrawal it served (crash recovery reads it back).
@@ -439,7 +487,8 @@ export function createSessionService(deps: SessionServiceDeps) {
     if (session.id !== sessionId) {
       // The session was reset while the notes were being picked: nothing may stay held or in the slot.
       if (outcome.presentedNotes === 0) teller.failWithdrawal(who, withdrawal, outcome, 'DISPENSER_FAULT');
-      else teller.retractWithdrawal(who, withdrawal, outcome, (await deps.dispenser.retract()).notes, 'SESSION_TIMEOUT');
+      else
+        teller.retractWithdrawal(who, withdrawal, outcome, (await deps.dispenser.retract()).notes, 'SESSION_TIMEOUT');
       return err('INVALID_STATE', 'The session ended.');
     }
     if (outcome.kind === 'jammed_before_present' || outcome.presentedNotes === 0) {
@@ -453,7 +502,9 @@ export function createSessionService(deps: SessionServiceDeps) {
       currency: deps.settings().currency,
     });
     // Card before cash: the notes wait in the dispenser until the card has been taken.
-    return ok(transition({ ...session, state: 'take_card', refusal: null, withdrawal: { authorised: withdrawal, outcome } }));
+    return ok(
+      transition({ ...session, state: 'take_card', refusal: null, withdrawal: { authorised: withdrawal, outcome } }),
+    );
   };
 
   return {
@@ -466,7 +517,8 @@ export function createSessionService(deps: SessionServiceDeps) {
       const refused = guard(['idle']);
       if (refused) return inService ? refused : err('OUT_OF_SERVICE', 'The kiosk is out of service.');
       const read = readPan(insert);
-      if ('refusal' in read) return inService ? refuseCard(read.refusal, null) : err('OUT_OF_SERVICE', 'The kiosk is out of service.');
+      if ('refusal' in read)
+        return inService ? refuseCard(read.refusal, null) : err('OUT_OF_SERVICE', 'The kiosk is out of service.');
       // A staff card opens the staff login (signalled by staff mode) and is handed back: the session stays idle.
       if (deps.staffCardAtEntry?.(read.pan) === true) return ok(snapshot());
       if (!inService) return err('OUT_OF_SERVICE', 'The kiosk is out of service.');
@@ -506,10 +558,12 @@ export function createSessionService(deps: SessionServiceDeps) {
         const who = customer();
         if (verdict === 'ok') {
           if (deps.pinHasher.needsRehash(card.pinHash)) {
-            deps.pinHasher
-              .hash(pin)
-              .then((rehashed) => cards.replacePinHash(card.id, rehashed, nowIso()))
-              .catch(() => logger.warn('PIN rehash failed', { cardId: card.id }));
+            background(
+              deps.pinHasher
+                .hash(pin)
+                .then((rehashed) => cards.replacePinHash(card.id, rehashed, nowIso()))
+                .catch(() => logger.warn('PIN rehash failed', { cardId: card.id })),
+            );
           }
           if (who) teller.journalEntry(who, 'pin.verified');
           return ok(transition({ ...withFreshAccounts(), state: 'menu', refusal: null }));
@@ -544,7 +598,15 @@ export function createSessionService(deps: SessionServiceDeps) {
         case 'mini_statement': {
           const first = fresh.accounts?.[0] ?? null;
           const receipt = teller.recordService(who, 'mini_statement', first);
-          return ok(transition({ ...fresh, state: 'mini_statement', refusal: null, receipt, statementRef: first?.accountRef ?? null }));
+          return ok(
+            transition({
+              ...fresh,
+              state: 'mini_statement',
+              refusal: null,
+              receipt,
+              statementRef: first?.accountRef ?? null,
+            }),
+          );
         }
       }
     },
@@ -615,7 +677,8 @@ export function createSessionService(deps: SessionServiceDeps) {
         if (session.id !== sessionId) {
           // Reset while the customer was taking the notes: the books still follow what the device saw.
           if (taken === 'taken') teller.completeWithdrawal(who, pending.authorised, pending.outcome);
-          else teller.retractWithdrawal(who, pending.authorised, pending.outcome, (await deps.dispenser.retract()).notes);
+          else
+            teller.retractWithdrawal(who, pending.authorised, pending.outcome, (await deps.dispenser.retract()).notes);
           return err('INVALID_STATE', 'The session ended.');
         }
         if (taken === 'not_taken') {
@@ -625,13 +688,23 @@ export function createSessionService(deps: SessionServiceDeps) {
         }
         const receipt = teller.completeWithdrawal(who, pending.authorised, pending.outcome);
         teller.journalEntry(who, 'session.ended', { data: { reason: 'finished' } });
-        const settled = transition({ ...session, state: 'goodbye', refusal: null, withdrawal: null, accounts: null, receipt });
+        const settled = transition({
+          ...session,
+          state: 'goodbye',
+          refusal: null,
+          withdrawal: null,
+          accounts: null,
+          receipt,
+        });
         printIfWanted();
         return ok(settled);
       });
     },
 
-    async submitDeposit(accountRef: string, notes: readonly { denominationMinor: number; count: number }[]): Promise<Envelope<SessionSnapshot>> {
+    async submitDeposit(
+      accountRef: string,
+      notes: readonly { denominationMinor: number; count: number }[],
+    ): Promise<Envelope<SessionSnapshot>> {
       const refused = guard(['deposit_notes']);
       if (refused) return refused;
       const who = customer();
@@ -641,7 +714,11 @@ export function createSessionService(deps: SessionServiceDeps) {
       const total = notes.reduce((sum, line) => sum + line.count, 0);
       const known = new Set(deps.acceptor.denominationsMinor);
       const denominations = new Set(notes.map((line) => line.denominationMinor));
-      if (total > settings.depositNotesMax || notes.some((line) => !known.has(line.denominationMinor)) || denominations.size !== notes.length) {
+      if (
+        total > settings.depositNotesMax ||
+        notes.some((line) => !known.has(line.denominationMinor)) ||
+        denominations.size !== notes.length
+      ) {
         return refuse('AMOUNT_INVALID');
       }
       if (!account.open) return refuse('ACCOUNT_FROZEN');
@@ -709,7 +786,15 @@ export function createSessionService(deps: SessionServiceDeps) {
       const booked = (result: ReturnType<Teller['transfer']>): Envelope<SessionSnapshot> =>
         'ok' in result
           ? refuseTransfer(result.code)
-          : ok(transition({ ...withFreshAccounts(), state: 'transaction_result', refusal: null, transfer: null, receipt: result }));
+          : ok(
+              transition({
+                ...withFreshAccounts(),
+                state: 'transaction_result',
+                refusal: null,
+                transfer: null,
+                receipt: result,
+              }),
+            );
       if (!sync) return booked(teller.transfer(who, prepared));
       // With a bank: the kiosk's own rules, then the bank (online only), then the local booking under the bank's id.
       const precheck = teller.precheckTransfer(who, prepared);
@@ -764,7 +849,10 @@ export function createSessionService(deps: SessionServiceDeps) {
 
     backToMenu(): Envelope<SessionSnapshot> {
       const refused = guard(SERVICE_STATES.filter((state) => state !== 'menu'));
-      return refused ?? ok(transition({ ...withFreshAccounts(), state: 'menu', refusal: null, transfer: null, statementRef: null }));
+      return (
+        refused ??
+        ok(transition({ ...withFreshAccounts(), state: 'menu', refusal: null, transfer: null, statementRef: null }))
+      );
     },
 
     /** Done: the card comes out first; the session ends when it is taken. */
@@ -806,10 +894,12 @@ export function createSessionService(deps: SessionServiceDeps) {
       // While a device step runs (dispense, take, retract) that step settles the withdrawal when it ends.
       if (pending && who && !busy) {
         // A withdrawal cut off mid-way: whatever is in the slot is retracted and the hold voided, never posted.
-        void deps.dispenser
-          .retract()
-          .then((retract) => teller.retractWithdrawal(who, pending.authorised, pending.outcome, retract.notes))
-          .catch(() => logger.error('withdrawal reset failed', { sessionId: who.sessionId }));
+        background(
+          deps.dispenser
+            .retract()
+            .then((retract) => teller.retractWithdrawal(who, pending.authorised, pending.outcome, retract.notes))
+            .catch(() => logger.error('withdrawal reset failed', { sessionId: who.sessionId })),
+        );
       }
       busy = false;
       transition(IDLE);

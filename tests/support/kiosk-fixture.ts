@@ -16,7 +16,7 @@ export type CoreFixture = {
   readonly dataDir: string;
   readonly logger: ReturnType<typeof createMemoryLogger>;
   start(clock?: Clock, extra?: FixtureExtras): Promise<KioskCore>;
-  cleanup(): void;
+  cleanup(): Promise<void>;
 };
 
 /** Keychain service used by tests, so they never touch a real kiosk's entries on a developer's machine. */
@@ -49,8 +49,8 @@ export function createCoreFixture(): CoreFixture {
       cores.push(core);
       return core;
     },
-    cleanup() {
-      for (const core of cores) core.close();
+    async cleanup() {
+      for (const core of cores) await core.close();
       for (const store of stores) for (const name of DEVICE_SECRET_NAMES) store.delete(name);
       rmSync(dataDir, { recursive: true, force: true });
     },

@@ -41,7 +41,7 @@ export type ModelKiosk = {
   readonly db: Database.Database;
   /** Closes the core without ending its session (a crash as far as the data is concerned) and starts a new one. */
   reopen(): Promise<void>;
-  close(): void;
+  close(): Promise<void>;
 };
 
 export type KioskTemplate = {
@@ -82,7 +82,7 @@ export async function createKioskTemplate(startMs?: number): Promise<KioskTempla
   };
   const logger = createMemoryLogger();
   // Seeds the demo bank and cassettes; closing checkpoints the WAL into kiosk.db.
-  (
+  await (
     await createKioskCore({
       dataDir: templateDir,
       logger,
@@ -134,12 +134,12 @@ export async function createKioskTemplate(startMs?: number): Promise<KioskTempla
         clock,
         db,
         async reopen() {
-          kiosk.core.close();
+          await kiosk.core.close();
           const next = createFakeClock(kiosk.clock.now());
           Object.assign(kiosk, await startCore(dataDir, next, settingsOverrides), { clock: next });
         },
-        close() {
-          kiosk.core.close();
+        async close() {
+          await kiosk.core.close();
           if (db.open) db.close();
           rmSync(dataDir, { recursive: true, force: true });
         },

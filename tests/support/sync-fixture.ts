@@ -115,7 +115,7 @@ export function createSyncFixture() {
         router.handle(`atm:session:${method}`, payload, sender) as Promise<Envelope<SessionSnapshot>>,
       db: () => new Database(join(dataDir, 'kiosk.db'), { readonly: true }),
       async restart() {
-        core.close();
+        await core.close();
         return boot(dataDir, bank, options);
       },
     };
@@ -146,7 +146,7 @@ export function createSyncFixture() {
       return bank;
     },
     async cleanup() {
-      for (const core of cores) core.close();
+      for (const core of cores) await core.close();
       for (const store of stores) {
         for (const name of [...DEVICE_SECRET_NAMES, ...Object.values(BANK_SECRET_NAMES)]) {
           try {

@@ -27,7 +27,7 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await host.close();
-  fixture.cleanup();
+  await fixture.cleanup();
   rmSync(siteDir, { recursive: true, force: true });
 });
 

@@ -7,7 +7,10 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { KioskCore } from '../../electron/core/kiosk-core-types.ts';
 import { createSimulatedDispenser, type SimulatedDispenser } from '../../electron/devices/simulated-cash-dispenser.ts';
-import { createSimulatedDepositAcceptor, type SimulatedAcceptor } from '../../electron/devices/simulated-deposit-acceptor.ts';
+import {
+  createSimulatedDepositAcceptor,
+  type SimulatedAcceptor,
+} from '../../electron/devices/simulated-deposit-acceptor.ts';
 import { createIpcRouter } from '../../electron/ipc/router.ts';
 import { createMemoryLogger } from '../../electron/log/logger.ts';
 import type { KioskSettings } from '../../electron/settings/kiosk-settings.ts';
@@ -47,14 +50,19 @@ async function startKiosk(
     settingsOverrides,
     fileLog,
   });
-  const router = createIpcRouter({ handlers: core.handlers, isTrustedSender: () => true, logger: createMemoryLogger() });
+  const router = createIpcRouter({
+    handlers: core.handlers,
+    isTrustedSender: () => true,
+    logger: createMemoryLogger(),
+  });
   const sender = { kind: 'browser-host', connectionId: 't', authenticated: true } as const;
   return {
     core,
     clock,
     dispenser,
     acceptor,
-    call: (method, payload = {}) => router.handle(`atm:session:${method}`, payload, sender) as Promise<Envelope<SessionSnapshot>>,
+    call: (method, payload = {}) =>
+      router.handle(`atm:session:${method}`, payload, sender) as Promise<Envelope<SessionSnapshot>>,
     db: () => new Database(join(fixture.dataDir, 'kiosk.db'), { readonly: true }),
   };
 }
@@ -86,7 +94,10 @@ function available(s: SessionSnapshot, ref = 'a1'): number {
 
 function cassetteCounts(kiosk: Kiosk): Record<number, number> {
   const db = kiosk.db();
-  const rows = db.prepare('SELECT denomination_minor AS d, count FROM cassettes').all() as { d: number; count: number }[];
+  const rows = db.prepare('SELECT denomination_minor AS d, count FROM cassettes').all() as {
+    d: number;
+    count: number;
+  }[];
   db.close();
   return Object.fromEntries(rows.map((row) => [row.d, row.count]));
 }
@@ -95,14 +106,18 @@ function cassetteCounts(kiosk: Kiosk): Record<number, number> {
 function expectBooksBalance(kiosk: Kiosk) {
   const db = kiosk.db();
   const sums = db
-    .prepare('SELECT sum(debits_posted_minor) AS dp, sum(credits_posted_minor) AS cp, sum(debits_pending_minor) AS dq, sum(credits_pending_minor) AS cq FROM accounts')
+    .prepare(
+      'SELECT sum(debits_posted_minor) AS dp, sum(credits_posted_minor) AS cp, sum(debits_pending_minor) AS dq, sum(credits_pending_minor) AS cq FROM accounts',
+    )
     .get() as { dp: number; cp: number; dq: number; cq: number };
   expect(sums.dp).toBe(sums.cp);
   expect(sums.dq).toBe(sums.cq);
   const cash = db
     .prepare("SELECT debits_posted_minor - credits_posted_minor AS balance FROM accounts WHERE kind = 'kiosk_cash'")
     .get() as { balance: number };
-  const cassettes = db.prepare('SELECT sum(count * denomination_minor) AS value FROM cassettes').get() as { value: number };
+  const cassettes = db.prepare('SELECT sum(count * denomination_minor) AS value FROM cassettes').get() as {
+    value: number;
+  };
   expect(cash.balance).toBe(cassettes.value);
   db.close();
 }
@@ -120,12 +135,21 @@ describe('withdrawal', () => {
     expect(amountEntry.withdrawal?.fastCashMinor).toEqual([2_000, 5_000, 10_000, 20_000]);
     const countsBefore = cassetteCounts(kiosk);
 
-    expect(value(await kiosk.call('selectWithdrawal', { amountMinor: 8_000, accountRef: 'a1' })).state).toBe('take_card');
+    expect(value(await kiosk.call('selectWithdrawal', { amountMinor: 8_000, accountRef: 'a1' })).state).toBe(
+      'take_card',
+    );
     expect(refused(await kiosk.call('cashTaken'))).toBe('INVALID_STATE'); // no cash before the card
     expect(value(await kiosk.call('cardTaken')).state).toBe('take_cash');
     const done = value(await kiosk.call('cashTaken'));
     expect(done.state).toBe('goodbye');
-    expect(done.receipt).toMatchObject({ transaction: 'withdrawal', requestedMinor: 8_000, completedMinor: 8_000, outcome: 'completed', maskedPan: '•••• 7899', availableMinor: before - 8_000 });
+    expect(done.receipt).toMatchObject({
+      transaction: 'withdrawal',
+      requestedMinor: 8_000,
+      completedMinor: 8_000,
+      outcome: 'completed',
+      maskedPan: '•••• 7899',
+      availableMinor: before - 8_000,
+    });
     expect(done.receipt?.stan).toMatch(/^\d{6}$/);
     expect(done.receipt?.rrn).toMatch(/^\d{12}$/);
     // 80.00 = 50 + 20 + 10: fewest notes.
@@ -186,10 +210,19 @@ describe('withdrawal', () => {
     kiosk.dispenser.injectFault({ kind: 'jam_before_present', pickedNotes: 2 });
     expect(refused(await withdraw(kiosk, 5_000))).toBe('DISPENSER_FAULT');
     const after = await snapshot(kiosk);
-    expect(after).toMatchObject({ state: 'transaction_result', receipt: { outcome: 'declined', code: 'DISPENSER_FAULT', completedMinor: 0 } });
+    expect(after).toMatchObject({
+      state: 'transaction_result',
+      receipt: { outcome: 'declined', code: 'DISPENSER_FAULT', completedMinor: 0 },
+    });
     expect(available(after)).toBe(before);
     const db = kiosk.db();
-    expect(db.prepare("SELECT count(*) AS n FROM transfers WHERE kind = 'pending' AND id NOT IN (SELECT pending_id FROM transfers WHERE pending_id IS NOT NULL)").get()).toEqual({ n: 0 });
+    expect(
+      db
+        .prepare(
+          "SELECT count(*) AS n FROM transfers WHERE kind = 'pending' AND id NOT IN (SELECT pending_id FROM transfers WHERE pending_id IS NOT NULL)",
+        )
+        .get(),
+    ).toEqual({ n: 0 });
     db.close();
     expectBooksBalance(kiosk);
   });
@@ -201,7 +234,12 @@ describe('withdrawal', () => {
     value(await withdraw(kiosk, 7_000)); // 50 + 20; only the 50 is presented
     value(await kiosk.call('cardTaken'));
     const done = value(await kiosk.call('cashTaken'));
-    expect(done.receipt).toMatchObject({ outcome: 'partial', requestedMinor: 7_000, completedMinor: 5_000, availableMinor: before - 5_000 });
+    expect(done.receipt).toMatchObject({
+      outcome: 'partial',
+      requestedMinor: 7_000,
+      completedMinor: 5_000,
+      availableMinor: before - 5_000,
+    });
     expectBooksBalance(kiosk);
   });
 
@@ -213,7 +251,10 @@ describe('withdrawal', () => {
     kiosk.clock.advance(30_000);
     await expect.poll(async () => (await snapshot(kiosk)).state).toBe('goodbye');
     const after = await snapshot(kiosk);
-    expect(after).toMatchObject({ refusal: { code: 'CASH_RETRACTED' }, receipt: { outcome: 'reversed', completedMinor: 0 } });
+    expect(after).toMatchObject({
+      refusal: { code: 'CASH_RETRACTED' },
+      receipt: { outcome: 'reversed', completedMinor: 0 },
+    });
     kiosk.clock.advance(10_000);
     expect(available(await signIn(kiosk, ANA))).toBe(before);
     expectBooksBalance(kiosk);
@@ -233,12 +274,16 @@ describe('withdrawal', () => {
     expect(before).toBeGreaterThan(0);
     // The card stays in the retain bin, recorded for staff, and the reader refuses it until staff release it.
     const retained = kiosk.db();
-    expect(retained.prepare("SELECT c.status, r.reason, r.released_at FROM retained_cards r JOIN cards c ON c.id = r.card_id").all()).toEqual([
-      { status: 'retained', reason: 'card_not_taken', released_at: null },
-    ]);
+    expect(
+      retained
+        .prepare('SELECT c.status, r.reason, r.released_at FROM retained_cards r JOIN cards c ON c.id = r.card_id')
+        .all(),
+    ).toEqual([{ status: 'retained', reason: 'card_not_taken', released_at: null }]);
     retained.close();
     kiosk.clock.advance(10_000);
-    expect(refused(await kiosk.call('insertCard', { source: 'demo', demoCardId: ANA.demoCardId }))).toBe('CARD_RETAINED');
+    expect(refused(await kiosk.call('insertCard', { source: 'demo', demoCardId: ANA.demoCardId }))).toBe(
+      'CARD_RETAINED',
+    );
   });
 
   it('a partial retract (the customer took some notes) posts what was presented and flags the count for staff', async () => {
@@ -249,9 +294,15 @@ describe('withdrawal', () => {
     kiosk.dispenser.injectFault({ kind: 'retract_partial', notes: 1 });
     kiosk.clock.advance(30_000);
     await expect.poll(async () => (await snapshot(kiosk)).state).toBe('goodbye');
-    expect((await snapshot(kiosk)).receipt).toMatchObject({ outcome: 'completed', completedMinor: 8_000, code: 'CASH_RETRACTED' });
+    expect((await snapshot(kiosk)).receipt).toMatchObject({
+      outcome: 'completed',
+      completedMinor: 8_000,
+      code: 'CASH_RETRACTED',
+    });
     const db = kiosk.db();
-    const flagged = db.prepare("SELECT data FROM journal WHERE kind = 'cash.retract_mismatch'").all() as { data: string }[];
+    const flagged = db.prepare("SELECT data FROM journal WHERE kind = 'cash.retract_mismatch'").all() as {
+      data: string;
+    }[];
     const bin = db.prepare('SELECT coalesce(sum(notes), 0) AS n FROM retract_bin').get();
     db.close();
     expect(flagged.map((row) => JSON.parse(row.data) as unknown)).toEqual([{ presented_notes: 3, retracted_notes: 1 }]);
@@ -268,9 +319,18 @@ describe('deposit', () => {
     const before = await signIn(kiosk, BEN);
     value(await kiosk.call('chooseTransaction', { transaction: 'deposit' }));
     const result = value(
-      await kiosk.call('submitDeposit', { accountRef: 'a1', notes: [{ denominationMinor: 10_000, count: 2 }, { denominationMinor: 5_000, count: 2 }] }),
+      await kiosk.call('submitDeposit', {
+        accountRef: 'a1',
+        notes: [
+          { denominationMinor: 10_000, count: 2 },
+          { denominationMinor: 5_000, count: 2 },
+        ],
+      }),
     );
-    expect(result).toMatchObject({ state: 'transaction_result', receipt: { transaction: 'deposit', completedMinor: 30_000, outcome: 'completed' } });
+    expect(result).toMatchObject({
+      state: 'transaction_result',
+      receipt: { transaction: 'deposit', completedMinor: 30_000, outcome: 'completed' },
+    });
     expect(available(result)).toBe(available(before) + 20_000);
     expect(result.accounts?.[0]?.ledgerMinor).toBe((before.accounts?.[0]?.ledgerMinor ?? 0) + 20_000);
     expectBooksBalance(kiosk);
@@ -281,9 +341,13 @@ describe('deposit', () => {
     const before = await signIn(kiosk, BEN);
     value(await kiosk.call('chooseTransaction', { transaction: 'deposit' }));
     kiosk.acceptor.injectFault({ kind: 'reject', notes: 3 });
-    expect(refused(await kiosk.call('submitDeposit', { accountRef: 'a1', notes: [{ denominationMinor: 2_000, count: 3 }] }))).toBe('DEPOSIT_REJECTED');
+    expect(
+      refused(await kiosk.call('submitDeposit', { accountRef: 'a1', notes: [{ denominationMinor: 2_000, count: 3 }] })),
+    ).toBe('DEPOSIT_REJECTED');
     expect(available(await snapshot(kiosk))).toBe(available(before));
-    expect(refused(await kiosk.call('submitDeposit', { accountRef: 'a1', notes: [{ denominationMinor: 700, count: 1 }] }))).toBe('AMOUNT_INVALID');
+    expect(
+      refused(await kiosk.call('submitDeposit', { accountRef: 'a1', notes: [{ denominationMinor: 700, count: 1 }] })),
+    ).toBe('AMOUNT_INVALID');
   });
 });
 
@@ -292,7 +356,13 @@ describe('transfer', () => {
     const kiosk = await startKiosk();
     const before = await signIn(kiosk, ANA);
     value(await kiosk.call('chooseTransaction', { transaction: 'transfer' }));
-    const confirm = value(await kiosk.call('requestTransfer', { fromAccountRef: 'a2', to: { kind: 'own', accountRef: 'a1' }, amountMinor: 10_050 }));
+    const confirm = value(
+      await kiosk.call('requestTransfer', {
+        fromAccountRef: 'a2',
+        to: { kind: 'own', accountRef: 'a1' },
+        amountMinor: 10_050,
+      }),
+    );
     expect(confirm.transfer).toMatchObject({ recipientMaskedName: 'Checking', feeMinor: 0, amountMinor: 10_050 });
     const done = value(await kiosk.call('confirmTransfer'));
     expect(available(done, 'a1')).toBe(available(before, 'a1') + 10_050);
@@ -304,9 +374,27 @@ describe('transfer', () => {
     const kiosk = await startKiosk({ transferFeeMinor: 50 });
     const before = await signIn(kiosk, ANA);
     value(await kiosk.call('chooseTransaction', { transaction: 'transfer' }));
-    expect(refused(await kiosk.call('requestTransfer', { fromAccountRef: 'a1', to: { kind: 'account_number', accountNumber: '99999999' }, amountMinor: 100 }))).toBe('ACCOUNT_UNKNOWN');
-    const confirm = value(await kiosk.call('requestTransfer', { fromAccountRef: 'a1', to: { kind: 'account_number', accountNumber: '20000001' }, amountMinor: 2_500 }));
-    expect(confirm.transfer).toMatchObject({ recipientMaskedName: 'B** O*****', recipientMaskedAccount: '•••• 0001', feeMinor: 50 });
+    expect(
+      refused(
+        await kiosk.call('requestTransfer', {
+          fromAccountRef: 'a1',
+          to: { kind: 'account_number', accountNumber: '99999999' },
+          amountMinor: 100,
+        }),
+      ),
+    ).toBe('ACCOUNT_UNKNOWN');
+    const confirm = value(
+      await kiosk.call('requestTransfer', {
+        fromAccountRef: 'a1',
+        to: { kind: 'account_number', accountNumber: '20000001' },
+        amountMinor: 2_500,
+      }),
+    );
+    expect(confirm.transfer).toMatchObject({
+      recipientMaskedName: 'B** O*****',
+      recipientMaskedAccount: '•••• 0001',
+      feeMinor: 50,
+    });
     const done = value(await kiosk.call('confirmTransfer'));
     expect(done.receipt).toMatchObject({ transaction: 'transfer', completedMinor: 2_500, feeMinor: 50 });
     expect(available(done)).toBe(available(before) - 2_550);
@@ -317,13 +405,31 @@ describe('transfer', () => {
     const kiosk = await startKiosk({ transferFeeMinor: 50, dailyTransferMaxMinor: 30_000 });
     const before = await signIn(kiosk, BEN); // 310.55
     value(await kiosk.call('chooseTransaction', { transaction: 'transfer' }));
-    value(await kiosk.call('requestTransfer', { fromAccountRef: 'a1', to: { kind: 'account_number', accountNumber: '10000001' }, amountMinor: 31_055 }));
+    value(
+      await kiosk.call('requestTransfer', {
+        fromAccountRef: 'a1',
+        to: { kind: 'account_number', accountNumber: '10000001' },
+        amountMinor: 31_055,
+      }),
+    );
     expect(refused(await kiosk.call('confirmTransfer'))).toBe('LIMIT_DAILY_TRANSFER');
-    value(await kiosk.call('requestTransfer', { fromAccountRef: 'a1', to: { kind: 'account_number', accountNumber: '10000001' }, amountMinor: 25_000 }));
+    value(
+      await kiosk.call('requestTransfer', {
+        fromAccountRef: 'a1',
+        to: { kind: 'account_number', accountNumber: '10000001' },
+        amountMinor: 25_000,
+      }),
+    );
     value(await kiosk.call('confirmTransfer'));
     value(await kiosk.call('backToMenu'));
     value(await kiosk.call('chooseTransaction', { transaction: 'transfer' }));
-    value(await kiosk.call('requestTransfer', { fromAccountRef: 'a1', to: { kind: 'account_number', accountNumber: '10000001' }, amountMinor: 5_500 }));
+    value(
+      await kiosk.call('requestTransfer', {
+        fromAccountRef: 'a1',
+        to: { kind: 'account_number', accountNumber: '10000001' },
+        amountMinor: 5_500,
+      }),
+    );
     expect(refused(await kiosk.call('confirmTransfer'))).toBe('LIMIT_DAILY_TRANSFER');
     expect(available(await snapshot(kiosk))).toBe(available(before) - 25_050);
   });
@@ -332,7 +438,13 @@ describe('transfer', () => {
     const kiosk = await startKiosk({ transferFeeMinor: 50 });
     await signIn(kiosk, BEN);
     value(await kiosk.call('chooseTransaction', { transaction: 'transfer' }));
-    value(await kiosk.call('requestTransfer', { fromAccountRef: 'a1', to: { kind: 'account_number', accountNumber: '10000001' }, amountMinor: 31_055 }));
+    value(
+      await kiosk.call('requestTransfer', {
+        fromAccountRef: 'a1',
+        to: { kind: 'account_number', accountNumber: '10000001' },
+        amountMinor: 31_055,
+      }),
+    );
     expect(refused(await kiosk.call('confirmTransfer'))).toBe('INSUFFICIENT_FUNDS');
     const db = kiosk.db();
     expect(db.prepare("SELECT count(*) AS n FROM transfers WHERE code IN ('transfer', 'fee')").get()).toEqual({ n: 0 });
@@ -349,7 +461,13 @@ describe('mini statement, balance and trace numbers', () => {
     for (let index = 0; index < 11; index++) {
       value(await kiosk.call('chooseTransaction', { transaction: 'transfer' }));
       const result = value(
-        await (value(await kiosk.call('requestTransfer', { fromAccountRef: 'a2', to: { kind: 'own', accountRef: 'a1' }, amountMinor: 100 + index })),
+        await (value(
+          await kiosk.call('requestTransfer', {
+            fromAccountRef: 'a2',
+            to: { kind: 'own', accountRef: 'a1' },
+            amountMinor: 100 + index,
+          }),
+        ),
         kiosk.call('confirmTransfer')),
       );
       stans.push(result.receipt?.stan ?? '');
@@ -372,12 +490,20 @@ describe('PIN change', () => {
     const kiosk = await startKiosk();
     await signIn(kiosk, ANA);
     value(await kiosk.call('chooseTransaction', { transaction: 'pin_change' }));
-    expect(refused(await kiosk.call('changePin', { currentPin: '0000', newPin: '5829', newPinAgain: '5829' }))).toBe('PIN_INCORRECT');
-    expect(refused(await kiosk.call('changePin', { currentPin: ANA.pin, newPin: '5829', newPinAgain: '5830' }))).toBe('PIN_MISMATCH');
+    expect(refused(await kiosk.call('changePin', { currentPin: '0000', newPin: '5829', newPinAgain: '5829' }))).toBe(
+      'PIN_INCORRECT',
+    );
+    expect(refused(await kiosk.call('changePin', { currentPin: ANA.pin, newPin: '5829', newPinAgain: '5830' }))).toBe(
+      'PIN_MISMATCH',
+    );
     for (const trivial of ['1234', '7777', '7899']) {
-      expect(refused(await kiosk.call('changePin', { currentPin: ANA.pin, newPin: trivial, newPinAgain: trivial }))).toBe('PIN_POLICY');
+      expect(
+        refused(await kiosk.call('changePin', { currentPin: ANA.pin, newPin: trivial, newPinAgain: trivial })),
+      ).toBe('PIN_POLICY');
     }
-    expect(value(await kiosk.call('changePin', { currentPin: ANA.pin, newPin: '5829', newPinAgain: '5829' })).receipt).toMatchObject({ transaction: 'pin_change' });
+    expect(
+      value(await kiosk.call('changePin', { currentPin: ANA.pin, newPin: '5829', newPinAgain: '5829' })).receipt,
+    ).toMatchObject({ transaction: 'pin_change' });
     value(await kiosk.call('finish'));
     value(await kiosk.call('cardTaken'));
     kiosk.clock.advance(10_000);
@@ -396,7 +522,9 @@ describe('receipts', () => {
     expect(refused(await kiosk.call('printReceipt', { language: 'fr' }))).toBe('INVALID_STATE');
     value(await kiosk.call('backToMenu'));
     value(await kiosk.call('chooseTransaction', { transaction: 'deposit' }));
-    const deposited = value(await kiosk.call('submitDeposit', { accountRef: 'a1', notes: [{ denominationMinor: 2_000, count: 1 }] }));
+    const deposited = value(
+      await kiosk.call('submitDeposit', { accountRef: 'a1', notes: [{ denominationMinor: 2_000, count: 1 }] }),
+    );
     expect(deposited).toMatchObject({ state: 'transaction_result', receiptDelivery: null });
     const printed = value(await kiosk.call('printReceipt', { language: 'fr' }));
     expect(printed.receiptDelivery).toBe('saved');
@@ -404,7 +532,11 @@ describe('receipts', () => {
     value(await kiosk.call('printReceipt', { language: 'fr' }));
     const files = readdirSync(join(fixture.dataDir, 'receipts'));
     expect(files).toEqual([expect.stringMatching(new RegExp(`-${deposited.receipt?.stan}\\.pdf$`))]);
-    expect(readFileSync(join(fixture.dataDir, 'receipts', files[0] ?? '')).subarray(0, 5).toString()).toBe('%PDF-');
+    expect(
+      readFileSync(join(fixture.dataDir, 'receipts', files[0] ?? ''))
+        .subarray(0, 5)
+        .toString(),
+    ).toBe('%PDF-');
     const db = kiosk.db();
     const journal = db.prepare("SELECT stan, data FROM journal WHERE kind = 'receipt.printed'").all();
     db.close();
@@ -416,12 +548,18 @@ describe('receipts', () => {
     await signIn(kiosk, ANA);
     value(await withdraw(kiosk, 6_000));
     const atCash = value(await kiosk.call('cardTaken'));
-    expect(atCash).toMatchObject({ state: 'take_cash', cash: { amountMinor: 6_000, partial: false }, receiptDelivery: null });
+    expect(atCash).toMatchObject({
+      state: 'take_cash',
+      cash: { amountMinor: 6_000, partial: false },
+      receiptDelivery: null,
+    });
     expect(value(await kiosk.call('printReceipt', { language: 'en' })).receiptDelivery).toBe('queued');
     const done = value(await kiosk.call('cashTaken'));
     expect(done.state).toBe('goodbye');
     await expect.poll(async () => (await snapshot(kiosk)).receiptDelivery).toBe('saved');
-    expect(readdirSync(join(fixture.dataDir, 'receipts'))).toEqual([expect.stringMatching(new RegExp(`-${done.receipt?.stan}\\.pdf$`))]);
+    expect(readdirSync(join(fixture.dataDir, 'receipts'))).toEqual([
+      expect.stringMatching(new RegExp(`-${done.receipt?.stan}\\.pdf$`)),
+    ]);
   });
 
   it('a printer failure is shown on the snapshot and may be retried', async () => {
@@ -442,11 +580,70 @@ describe('receipts', () => {
     await session.submitPin({ pin: BEN.pin });
     await session.chooseTransaction({ transaction: 'deposit' });
     await session.submitDeposit({ accountRef: 'a1', notes: [{ denominationMinor: 1_000, count: 2 }] });
-    expect(await session.printReceipt({ language: 'es' })).toMatchObject({ ok: true, value: { receiptDelivery: 'failed' } });
-    expect(await session.printReceipt({ language: 'es' })).toMatchObject({ ok: true, value: { receiptDelivery: 'printed' } });
+    expect(await session.printReceipt({ language: 'es' })).toMatchObject({
+      ok: true,
+      value: { receiptDelivery: 'failed' },
+    });
+    expect(await session.printReceipt({ language: 'es' })).toMatchObject({
+      ok: true,
+      value: { receiptDelivery: 'printed' },
+    });
     expect(documents).toHaveLength(2);
     expect(documents[0]?.join('\n')).toContain('INGRESO DE EFECTIVO');
     expect(documents[0]?.join('\n')).not.toContain(BEN.pan);
+  });
+
+  it('closing the kiosk while a receipt prints refuses new requests, waits for the print and journals it', async () => {
+    fixture = createCoreFixture();
+    let release = () => {};
+    const printerDone = new Promise<void>((resolve) => (release = resolve));
+    let printing = 0;
+    const core = await fixture.start(createFakeClock(), {
+      devices: {
+        dispenser: createSimulatedDispenser({ sleep: instant }),
+        acceptor: Object.assign(
+          createSimulatedDepositAcceptor({ denominationsMinor: DEMO_ACCEPTED_DENOMINATIONS, sleep: instant }),
+          {
+            denominationsMinor: DEMO_ACCEPTED_DENOMINATIONS,
+          },
+        ),
+      },
+      receiptPrinter: {
+        print: async () => {
+          printing += 1;
+          await printerDone;
+          return { kind: 'printed' };
+        },
+      },
+    });
+    const session = core.handlers.session;
+    await session.insertCard({ source: 'demo', demoCardId: ANA.demoCardId });
+    await session.submitPin({ pin: ANA.pin });
+    await session.chooseTransaction({ transaction: 'withdrawal' });
+    await session.selectWithdrawal({ amountMinor: 6_000, accountRef: 'a1' });
+    await session.cardTaken({});
+    // Asked for with the cash in the slot: it prints on its own once the cash is taken, outside any request.
+    expect(await session.printReceipt({ language: 'en' })).toMatchObject({
+      ok: true,
+      value: { receiptDelivery: 'queued' },
+    });
+    const taken = await session.cashTaken({});
+    expect(taken).toMatchObject({ ok: true, value: { state: 'goodbye' } });
+    await expect.poll(() => printing).toBe(1);
+
+    let closed = false;
+    const closing = core.close().then(() => (closed = true));
+    expect(await session.getSnapshot({})).toMatchObject({ ok: false, error: { code: 'OUT_OF_SERVICE' } });
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(closed).toBe(false); // the receipt is still printing
+    release();
+    await closing;
+
+    const db = new Database(join(fixture.dataDir, 'kiosk.db'), { readonly: true });
+    const journalled = db.prepare("SELECT stan, data FROM journal WHERE kind = 'receipt.printed'").all();
+    db.close();
+    const stan = taken.ok ? taken.value.receipt?.stan : null;
+    expect(journalled).toEqual([{ stan, data: JSON.stringify({ delivery: 'printed' }) }]);
   });
 });
 
@@ -484,26 +681,34 @@ describe('out of service', () => {
     });
     kiosk.core.takeOutOfService('the kiosk page failed 6 times in 60 s');
     expect(statuses).toMatchObject([{ inService: false, outOfServiceReason: 'the kiosk page failed 6 times in 60 s' }]);
-    expect(refused(await kiosk.call('insertCard', { source: 'demo', demoCardId: ANA.demoCardId }))).toBe('OUT_OF_SERVICE');
-    kiosk.core.close();
+    expect(refused(await kiosk.call('insertCard', { source: 'demo', demoCardId: ANA.demoCardId }))).toBe(
+      'OUT_OF_SERVICE',
+    );
+    await kiosk.core.close();
     kiosk = { ...kiosk, core: await fixture.start(kiosk.clock) };
     expect(await kiosk.core.handlers.system.getStatus({})).toMatchObject({
       ok: true,
       value: { inService: false, outOfServiceReason: 'the kiosk page failed 6 times in 60 s' },
     });
     const db = kiosk.db();
-    const entries = db.prepare("SELECT data FROM journal WHERE kind = 'kiosk.out_of_service'").all() as { data: string }[];
+    const entries = db.prepare("SELECT data FROM journal WHERE kind = 'kiosk.out_of_service'").all() as {
+      data: string;
+    }[];
     db.close();
-    expect(entries.map((row) => JSON.parse(row.data) as unknown)).toContainEqual({ reason: 'the kiosk page failed 6 times in 60 s' });
+    expect(entries.map((row) => JSON.parse(row.data) as unknown)).toContainEqual({
+      reason: 'the kiosk page failed 6 times in 60 s',
+    });
   });
 
   it('a database that fails the background integrity check refuses PINs and takes the kiosk out of service', async () => {
     let kiosk = await startKiosk();
-    kiosk.core.close();
+    await kiosk.core.close();
     // Scramble one page of an index no start-up check reads: the file opens, the quick_check on the worker fails.
     const path = join(fixture.dataDir, 'kiosk.db');
     const probe = new Database(path, { readonly: true });
-    const { rootpage } = probe.prepare("SELECT rootpage FROM sqlite_master WHERE name = 'transfers_resolve_once'").get() as { rootpage: number };
+    const { rootpage } = probe
+      .prepare("SELECT rootpage FROM sqlite_master WHERE name = 'transfers_resolve_once'")
+      .get() as { rootpage: number };
     const pageSize = probe.pragma('page_size', { simple: true }) as number;
     probe.close();
     const file = readFileSync(path);
@@ -517,25 +722,36 @@ describe('out of service', () => {
     });
     // The router above is bound to the first core; this one is called directly.
     const session = kiosk.core.handlers.session;
-    expect(await session.insertCard({ source: 'demo', demoCardId: ANA.demoCardId })).toMatchObject({ ok: true, value: { state: 'pin_entry' } });
+    expect(await session.insertCard({ source: 'demo', demoCardId: ANA.demoCardId })).toMatchObject({
+      ok: true,
+      value: { state: 'pin_entry' },
+    });
     expect(await session.submitPin({ pin: ANA.pin })).toMatchObject({ ok: false, error: { code: 'OUT_OF_SERVICE' } });
     expect(statuses).toMatchObject([{ inService: false, outOfServiceReason: 'database failed its integrity check' }]);
     expect(await session.getSnapshot({})).toMatchObject({ ok: true, value: { state: 'idle' } });
-    expect(await session.insertCard({ source: 'demo', demoCardId: ANA.demoCardId })).toMatchObject({ ok: false, error: { code: 'OUT_OF_SERVICE' } });
+    expect(await session.insertCard({ source: 'demo', demoCardId: ANA.demoCardId })).toMatchObject({
+      ok: false,
+      error: { code: 'OUT_OF_SERVICE' },
+    });
   });
 
   it('a cached balance that does not match the transfers takes the kiosk out of service, with a journal entry', async () => {
     let kiosk = await startKiosk();
-    kiosk.core.close();
+    await kiosk.core.close();
     const db = new Database(join(fixture.dataDir, 'kiosk.db'));
-    db.prepare("UPDATE accounts SET credits_posted_minor = credits_posted_minor + 100 WHERE account_number = '10000001'").run();
+    db.prepare(
+      "UPDATE accounts SET credits_posted_minor = credits_posted_minor + 100 WHERE account_number = '10000001'",
+    ).run();
     db.close();
     kiosk = { ...kiosk, core: await fixture.start(kiosk.clock) };
     const status = await kiosk.core.handlers.system.getStatus({});
     expect(status).toMatchObject({ ok: true, value: { inService: false } });
-    expect(await kiosk.core.handlers.session.insertCard({ source: 'demo', demoCardId: 'ana' })).toMatchObject({ ok: false, error: { code: 'OUT_OF_SERVICE' } });
+    expect(await kiosk.core.handlers.session.insertCard({ source: 'demo', demoCardId: 'ana' })).toMatchObject({
+      ok: false,
+      error: { code: 'OUT_OF_SERVICE' },
+    });
     const check = kiosk.db();
-    const entry = check.prepare("SELECT kind FROM journal ORDER BY seq DESC LIMIT 1").get();
+    const entry = check.prepare('SELECT kind FROM journal ORDER BY seq DESC LIMIT 1').get();
     check.close();
     expect(entry).toEqual({ kind: 'kiosk.out_of_service' });
   });
@@ -550,7 +766,7 @@ describe('interrupted withdrawal', () => {
 
   /** The process dies; a new one starts on the same data dir with a new dispenser instance reading the same record. */
   async function restart(kiosk: Kiosk) {
-    kiosk.core.close();
+    await kiosk.core.close({ waitMs: 0 }); // nothing still running gets to finish
     const dispenser = createSimulatedDispenser({ sleep: instant, stateFile: stateFileIn(fixture.dataDir) });
     return { dispenser, core: await fixture.start(kiosk.clock, { devices: { dispenser } }) };
   }
@@ -558,12 +774,22 @@ describe('interrupted withdrawal', () => {
   function accountState(kiosk: Kiosk) {
     const db = kiosk.db();
     const row = db
-      .prepare("SELECT debits_pending_minor AS held, credits_posted_minor - debits_posted_minor AS balance FROM accounts WHERE account_number = '10000001'")
+      .prepare(
+        "SELECT debits_pending_minor AS held, credits_posted_minor - debits_posted_minor AS balance FROM accounts WHERE account_number = '10000001'",
+      )
       .get() as { held: number; balance: number };
-    const recovered = db.prepare("SELECT data FROM journal WHERE kind = 'withdrawal.recovered'").all() as { data: string }[];
-    const status = db.prepare("SELECT status FROM customer_transactions WHERE kind = 'withdrawal' ORDER BY created_at DESC LIMIT 1").get();
+    const recovered = db.prepare("SELECT data FROM journal WHERE kind = 'withdrawal.recovered'").all() as {
+      data: string;
+    }[];
+    const status = db
+      .prepare("SELECT status FROM customer_transactions WHERE kind = 'withdrawal' ORDER BY created_at DESC LIMIT 1")
+      .get();
     db.close();
-    return { ...row, recovered: recovered.map((entry) => (JSON.parse(entry.data) as { action: string }).action), status };
+    return {
+      ...row,
+      recovered: recovered.map((entry) => (JSON.parse(entry.data) as { action: string }).action),
+      status,
+    };
   }
 
   it.each(['take_card', 'take_cash'] as const)(
@@ -573,8 +799,13 @@ describe('interrupted withdrawal', () => {
       await signIn(kiosk, ANA);
       value(await withdraw(kiosk, 10_000));
       if (step === 'take_cash') value(await kiosk.call('cardTaken'));
-      kiosk.core.close(); // the process dies with the notes in the dispenser
-      kiosk = { ...kiosk, core: await fixture.start(kiosk.clock, { devices: { dispenser: createSimulatedDispenser({ sleep: instant }) } }) };
+      await kiosk.core.close({ waitMs: 0 }); // the process dies with the notes in the dispenser
+      kiosk = {
+        ...kiosk,
+        core: await fixture.start(kiosk.clock, {
+          devices: { dispenser: createSimulatedDispenser({ sleep: instant }) },
+        }),
+      };
       expect(await kiosk.core.handlers.system.getStatus({})).toMatchObject({
         ok: true,
         value: { inService: false, outOfServiceReason: 'an interrupted withdrawal awaits reconciliation' },
@@ -591,7 +822,12 @@ describe('interrupted withdrawal', () => {
     value(await kiosk.call('cardTaken'));
     const { core } = await restart(kiosk);
     expect(await core.handlers.system.getStatus({})).toMatchObject({ ok: true, value: { inService: true } });
-    expect(accountState(kiosk)).toMatchObject({ held: 0, balance: before, recovered: ['retracted'], status: { status: 'reversed' } });
+    expect(accountState(kiosk)).toMatchObject({
+      held: 0,
+      balance: before,
+      recovered: ['retracted'],
+      status: { status: 'reversed' },
+    });
     expectBooksBalance(kiosk);
   });
 
@@ -605,7 +841,12 @@ describe('interrupted withdrawal', () => {
     expect(await kiosk.dispenser.waitForTake(30_000)).toBe('taken');
     const { core } = await restart(kiosk);
     expect(await core.handlers.system.getStatus({})).toMatchObject({ ok: true, value: { inService: true } });
-    expect(accountState(kiosk)).toMatchObject({ held: 0, balance: before - 10_000, recovered: ['posted_taken'], status: { status: 'completed' } });
+    expect(accountState(kiosk)).toMatchObject({
+      held: 0,
+      balance: before - 10_000,
+      recovered: ['posted_taken'],
+      status: { status: 'completed' },
+    });
     expectBooksBalance(kiosk);
   });
 
@@ -617,7 +858,12 @@ describe('interrupted withdrawal', () => {
     await expect.poll(() => accountState(kiosk).held).toBe(10_000);
     const { core } = await restart(kiosk);
     expect(await core.handlers.system.getStatus({})).toMatchObject({ ok: true, value: { inService: true } });
-    expect(accountState(kiosk)).toMatchObject({ held: 0, balance: before, recovered: ['voided_not_dispensed'], status: { status: 'declined' } });
+    expect(accountState(kiosk)).toMatchObject({
+      held: 0,
+      balance: before,
+      recovered: ['voided_not_dispensed'],
+      status: { status: 'declined' },
+    });
     expectBooksBalance(kiosk);
   });
 });
@@ -635,7 +881,10 @@ describe('canary', () => {
       ['submitDeposit', { accountRef: 'a1', notes: [{ denominationMinor: 5_000, count: 1 }] }],
       ['backToMenu', {}],
       ['chooseTransaction', { transaction: 'transfer' }],
-      ['requestTransfer', { fromAccountRef: 'a1', to: { kind: 'account_number', accountNumber: '10000001' }, amountMinor: 1_000 }],
+      [
+        'requestTransfer',
+        { fromAccountRef: 'a1', to: { kind: 'account_number', accountNumber: '10000001' }, amountMinor: 1_000 },
+      ],
       ['confirmTransfer', {}],
       ['backToMenu', {}],
       ['chooseTransaction', { transaction: 'pin_change' }],
@@ -647,7 +896,7 @@ describe('canary', () => {
       ['cashTaken', {}],
     ];
     for (const [method, payload] of steps) value(await kiosk.call(method, payload));
-    kiosk.core.close(); // checkpoints the WAL into the database file
+    await kiosk.core.close(); // checkpoints the WAL into the database file
 
     const files: string[] = [];
     const walk = (dir: string) => {
@@ -660,7 +909,10 @@ describe('canary', () => {
     walk(fixture.dataDir);
     expect(files.some((file) => file.endsWith('kiosk.log'))).toBe(true);
     for (const secret of [CHLOE.pin, '730519', CHLOE.pan]) {
-      for (const file of files) expect(readFileSync(file).includes(Buffer.from(secret)), `${secret.length}-digit secret in ${file}`).toBe(false);
+      for (const file of files)
+        expect(readFileSync(file).includes(Buffer.from(secret)), `${secret.length}-digit secret in ${file}`).toBe(
+          false,
+        );
     }
   });
 });

@@ -12,9 +12,9 @@ import { DEVICE_SECRET_NAMES, loadDeviceSecrets } from '../../electron/secrets/d
 import { createKeychainSecretStore } from '../../electron/secrets/secret-store.ts';
 import { createCoreFixture, TEST_KEYCHAIN_SERVICE } from '../support/kiosk-fixture.ts';
 
-const cleanups: (() => void)[] = [];
-afterEach(() => {
-  for (const cleanup of cleanups.splice(0)) cleanup();
+const cleanups: (() => void | Promise<void>)[] = [];
+afterEach(async () => {
+  for (const cleanup of cleanups.splice(0)) await cleanup();
 });
 
 function keychainFor(installationId: string) {
@@ -52,7 +52,7 @@ describe('device secrets in the OS keychain', () => {
   it('a kiosk whose keychain lost its secrets refuses to start', async () => {
     const fixture = createCoreFixture();
     cleanups.push(() => fixture.cleanup());
-    (await fixture.start()).close();
+    await (await fixture.start()).close();
     // Remove the secrets behind the kiosk's back.
     const { default: Database } = await import('better-sqlite3');
     const db = new Database(join(fixture.dataDir, 'kiosk.db'));

@@ -410,11 +410,18 @@ describe('IPC registration', () => {
     ]);
   });
 
-  it('removes every handler and closes the core when the app quits', async () => {
+  it('removes every handler and closes the core when the app quits, quitting only once the core has closed', async () => {
     await bootShell();
-    fake.app.emit('will-quit', fake.fakeEvent());
+    const first = fake.fakeEvent();
+    fake.app.emit('will-quit', first);
+    expect(first.defaultPrevented).toBe(true);
     expect(fake.ipcMain.handlers.size).toBe(0);
     expect(core.listenerCount()).toBe(0);
+    expect(core.closed.count).toBe(1);
+    await vi.waitFor(() => expect(fake.calls.quit).toBe(1));
+    const second = fake.fakeEvent();
+    fake.app.emit('will-quit', second);
+    expect(second.defaultPrevented).toBe(false);
     expect(core.closed.count).toBe(1);
   });
 });

@@ -1434,7 +1434,7 @@ async function runScenario(
     for (const op of sessions) await run.session(op);
     return run.steps;
   } finally {
-    kiosk.close();
+    await kiosk.close();
   }
 }
 
@@ -1530,7 +1530,7 @@ describe('found by the model', () => {
           const posted = kiosk.db.prepare("SELECT amount_minor AS amountMinor FROM transfers WHERE kind = 'post_pending'").all();
           expect(posted).toEqual([{ amountMinor: 10_000 }]);
         } finally {
-          kiosk.close();
+          await kiosk.close();
         }
       })();
     },

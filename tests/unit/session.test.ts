@@ -111,14 +111,14 @@ describe('PIN lockout', () => {
     for (let attempt = 0; attempt < 2; attempt++) {
       expect(await core.handlers.session.submitPin({ pin: '1111' })).toMatchObject({ ok: false, error: { code: 'PIN_INCORRECT' } });
     }
-    core.close();
+    await core.close();
 
     core = await fixture.start(clock); // the count was persisted
     await insertAna(core);
     expect(await core.handlers.session.submitPin({ pin: '1111' })).toMatchObject({ ok: false, error: { code: 'CARD_RETAINED' } });
     expect(value(await core.handlers.session.getSnapshot({})).state).toBe('card_retained');
     clock.advance(5_000);
-    core.close();
+    await core.close();
 
     core = await fixture.start(clock);
     expect(await core.handlers.session.insertCard({ source: 'demo', demoCardId: ANA.demoCardId })).toMatchObject({

@@ -23,8 +23,8 @@ const CUSTOMER_PAN = '4000001234567899';
 const STAFF_TRACK2 = `;${STAFF_CARD_PAN}=30121010000000000?`;
 
 let core: CoreFixture | undefined;
-afterEach(() => {
-  core?.cleanup();
+afterEach(async () => {
+  await core?.cleanup();
   core = undefined;
 });
 

@@ -17,9 +17,9 @@ const PIN_CANARY = '739164';
 
 let fixture: StaffFixture | undefined;
 let core: CoreFixture | undefined;
-afterEach(() => {
+afterEach(async () => {
   fixture?.cleanup();
-  core?.cleanup();
+  await core?.cleanup();
   fixture = undefined;
   core = undefined;
 });

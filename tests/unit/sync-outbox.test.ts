@@ -228,7 +228,7 @@ describe('a kiosk without a bank', () => {
       expect(db.prepare('SELECT count(*) AS n FROM sync_outbox').get()).toEqual({ n: 0 });
       db.close();
     } finally {
-      core.cleanup();
+      await core.cleanup();
     }
   });
 });

@@ -113,6 +113,7 @@ export function createFakeKioskCore(): FakeKioskCore {
     },
     close() {
       closed.count += 1;
+      return Promise.resolve();
     },
     resets,
     outOfService,
