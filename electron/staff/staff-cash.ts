@@ -501,7 +501,7 @@ export function createStaffCash(deps: StaffCashDeps) {
       close: boolean,
       bankTotals: BankTotalsSource | undefined,
       audit: Audit,
-    ): Promise<z.output<typeof DayTotalResultSchema>> {
+    ): Promise<Omit<z.output<typeof DayTotalResultSchema>, 'printout'>> {
       const currency = deps.currency();
       const first = periodNow();
       // The bank is asked before the transaction: no network wait ever holds the database.

@@ -29,6 +29,7 @@ import { createDiagnosticsBundle } from '../diagnostics/diagnostics-bundle.ts';
 import type { CashDispenser } from '../devices/cash-dispenser.ts';
 import type { DepositAcceptor } from '../devices/deposit-acceptor.ts';
 import type { PrintOutcome, ReceiptPrinter } from '../devices/receipt-printer.ts';
+import type { ReceiptDocument } from '../receipts/receipt-layout.ts';
 import { DeviceStateError, type FaultMode, type InjectedFault } from '../devices/device-types.ts';
 import type { DispenserFault } from '../devices/simulated-cash-dispenser.ts';
 import type { AcceptorFault } from '../devices/simulated-deposit-acceptor.ts';
@@ -40,7 +41,7 @@ import type { Ledger } from '../ledger/ledger.ts';
 import type { Logger } from '../log/logger.ts';
 import { createPdfFileReceiptPrinter } from '../receipts/pdf-file-printer.ts';
 import { printWithDeadline } from '../receipts/print-with-deadline.ts';
-import { layoutCassetteReport } from '../receipts/staff-report-layout.ts';
+import { layoutCassetteReport, layoutDayTotalReport } from '../receipts/staff-report-layout.ts';
 import { type KioskSettings, KioskSettingsSchema, saveSettings } from '../settings/kiosk-settings.ts';
 import type { RetractRefundResult, Teller } from '../transactions/teller.ts';
 import { passwordPolicyViolation } from './password-policy.ts';
@@ -561,16 +562,17 @@ export function createStaffService(deps: StaffServiceDeps) {
   };
 
   /**
-   * Prints a cash total's report once the total is committed. Whatever the printer does, the total stands: the
-   * outcome is journalled and returned for the staff screen's warning, never thrown.
+   * Prints a total's report once the total is committed. Whatever the printer does, the total stands: the outcome is
+   * journalled (`about` says which report) and returned for the staff screen's warning, never thrown.
    */
-  const printCashReport = async (figures: CassetteReportFigures, ctx: Context): Promise<ReportPrintout> => {
+  const printStaffReport = async (
+    layout: () => ReceiptDocument,
+    about: { readonly report: string; readonly cycle: number | null },
+    ctx: Context,
+  ): Promise<ReportPrintout> => {
     let outcome: PrintOutcome;
     try {
-      outcome = await printWithDeadline(reportPrinter, layoutCassetteReport({ ...figures, kioskId: deps.kioskId }), {
-        clock,
-        timeoutMs: STAFF_REPORT_PRINT_TIMEOUT_MS,
-      });
+      outcome = await printWithDeadline(reportPrinter, layout(), { clock, timeoutMs: STAFF_REPORT_PRINT_TIMEOUT_MS });
     } catch {
       outcome = { kind: 'failed', reason: 'report could not be laid out' };
     }
@@ -580,8 +582,8 @@ export function createStaffService(deps: StaffServiceDeps) {
       ctx.audit({
         kind: 'receipt.printed',
         data: {
-          report: figures.kind,
-          cycle: figures.cycleId,
+          report: about.report,
+          cycle: about.cycle,
           delivery: printout.kind,
           file: printout.kind === 'saved' ? printout.fileName : null,
           reason: printout.kind === 'failed' ? printout.reason : null,
@@ -593,6 +595,25 @@ export function createStaffService(deps: StaffServiceDeps) {
     }
     if (printout.kind === 'failed') logger.warn('staff report not printed', { reason: printout.reason });
     return printout;
+  };
+
+  const printCashReport = (figures: CassetteReportFigures, ctx: Context) =>
+    printStaffReport(
+      () => layoutCassetteReport({ ...figures, kioskId: deps.kioskId }),
+      { report: figures.kind, cycle: figures.cycleId },
+      ctx,
+    );
+
+  /** Day Total and Trial Day Total: the figures on screen, and on paper for the branch's balancing record. */
+  const dayTotal = async (ctx: Context, close: boolean) => {
+    const staffId = ctx.staffId ?? '';
+    const total = await cash.dayTotal(staffId, close, deps.bankTotals, ctx.audit);
+    const kind = close ? 'day_total' : 'trial_day_total';
+    const report = { ...total, kind, kioskId: deps.kioskId, staffId, at: total.periodTo } as const;
+    return {
+      ...total,
+      printout: await printStaffReport(() => layoutDayTotalReport(report), { report: kind, cycle: null }, ctx),
+    };
   };
 
   const settingsDocument = (settings: KioskSettings) => JSON.parse(JSON.stringify(settings)) as Record<string, never>;
@@ -776,9 +797,8 @@ export function createStaffService(deps: StaffServiceDeps) {
         return { ...total, printout: await printCashReport(report, ctx) };
       }),
 
-    trialDayTotal: () =>
-      guarded('trialDayTotal', (ctx) => cash.dayTotal(ctx.staffId ?? '', false, deps.bankTotals, ctx.audit)),
-    dayTotal: () => guarded('dayTotal', (ctx) => cash.dayTotal(ctx.staffId ?? '', true, deps.bankTotals, ctx.audit)),
+    trialDayTotal: () => guarded('trialDayTotal', (ctx) => dayTotal(ctx, false)),
+    dayTotal: () => guarded('dayTotal', (ctx) => dayTotal(ctx, true)),
 
     listRetainedCards: () => guarded('listRetainedCards', () => ({ cards: staffCards.listRetained() })),
 

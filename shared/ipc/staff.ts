@@ -265,6 +265,8 @@ export const DayTotalResultSchema = z.strictObject({
   flagged: z.boolean(),
   /** Day Total closes the period (and books a variance); Trial Day Total changes nothing. */
   closed: z.boolean(),
+  /** The report printed (or saved) after the total was taken; a fault here never undoes the total. */
+  printout: ReportPrintoutSchema,
 });
 
 export const RetainedCardSchema = z.strictObject({

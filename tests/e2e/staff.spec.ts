@@ -296,7 +296,7 @@ test.describe('functions', () => {
     });
   });
 
-  test('day totals: a withdrawal shows in the Trial Day Total; Day Total closes the period', async ({
+  test('day totals: a withdrawal shows in the Trial Day Total; Day Total closes the period; both print', async ({
     page,
     kiosk,
   }) => {
@@ -317,11 +317,16 @@ test.describe('functions', () => {
     await page.getByTestId('trial-day-total').click();
     await expect(page.getByTestId('day-total-result')).toHaveAttribute('data-closed', 'false');
     await expect(page.getByTestId('day-total-withdrawals')).toContainText('1');
+    await expect(page.getByTestId('day-total-printout')).toHaveAttribute('data-printout', 'saved');
     await atm.snap('staff-day-total-trial');
     await page.getByTestId('day-total').click();
     await page.getByTestId('day-total-confirm').click();
     await expect(page.getByTestId('day-total-result')).toHaveAttribute('data-closed', 'true');
     await expect(page.getByTestId('day-total-variance')).toBeVisible();
+    await expect(page.getByTestId('day-total-printout')).toHaveAttribute('data-printout', 'saved');
+    // The browser host has no printer: each report is a PDF beside the customers' receipts.
+    const reports = readdirSync(join(kiosk.dataDir, 'receipts')).filter((name) => /day-total-/.test(name));
+    expect(reports.map((name) => name.replace(/-K.*$/, '')).sort()).toEqual(['day-total', 'trial-day-total']);
     await atm.snap('staff-day-total-closed');
   });
 

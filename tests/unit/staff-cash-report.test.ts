@@ -2,7 +2,7 @@
 // per cassette loaded/dispensed/rejected/remaining and value, bins, totals; "TRIAL — COUNTERS NOT RESET" on a trial)
 // through the receipt printer after the counters are recorded. The browser host's and the tests' printer saves it as
 // a PDF in <dataDir>/receipts; the print is journalled; a printer fault comes back as a warning and the total stands.
-import { readFile, writeFile } from 'node:fs/promises';
+import { readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { inflateSync } from 'node:zlib';
 import { PDFDocument, PDFRawStream } from 'pdf-lib';
@@ -11,12 +11,17 @@ import { DEMO_CUSTOMERS } from '../../electron/demo/demo-data.ts';
 import type { ReceiptPrinter } from '../../electron/devices/receipt-printer.ts';
 import { containsCardNumber } from '../../electron/journal/journal-entry.ts';
 import { PRINT_REASON_LENGTH_MAX, printWithDeadline } from '../../electron/receipts/print-with-deadline.ts';
-import { RECEIPT_COLUMNS, type ReceiptDocument, pair } from '../../electron/receipts/receipt-layout.ts';
+import { RECEIPT_COLUMNS, type ReceiptDocument, centred, pair } from '../../electron/receipts/receipt-layout.ts';
 import {
   type CassetteReport,
+  DAY_CLOSED_NOTICE,
+  DAY_TRIAL_NOTICE,
+  type DayTotalReport,
   RESET_NOTICE,
   TRIAL_NOTICE,
+  VARIANCE_FLAG,
   layoutCassetteReport,
+  layoutDayTotalReport,
 } from '../../electron/receipts/staff-report-layout.ts';
 import { STAFF_REPORT_PRINT_TIMEOUT_MS, STAFF_REPORTS_DIR } from '../../electron/staff/staff-service.ts';
 import { createFakeClock } from '../support/fake-clock.ts';
@@ -345,6 +350,121 @@ describe('Trial Cassette Total prints its report', () => {
       ...item('Rejected', '0'),
       ...item('Remaining', '600'),
     ]);
+  });
+});
+
+describe('the day total report', () => {
+  const day = (overrides: Partial<DayTotalReport> = {}): DayTotalReport => ({
+    kind: 'day_total',
+    kioskId: 'KTEST01',
+    staffId: 'operator1',
+    at: AT,
+    currency: 'EUR',
+    periodFrom: '2026-11-23T09:00:00.000Z',
+    periodTo: AT,
+    kiosk: {
+      withdrawals: { count: 3, amountMinor: 18_000 },
+      deposits: { count: 1, amountMinor: 5_000 },
+      transfers: { count: 2, amountMinor: 40_000 },
+      feesMinor: 50,
+    },
+    bank: { withdrawals: { count: 3, amountMinor: 18_000 }, deposits: { count: 1, amountMinor: 5_000 } },
+    varianceMinor: 0,
+    flagged: false,
+    ...overrides,
+  });
+
+  it('prints both sides of the period, the variance and PERIOD CLOSED, within 42 columns', () => {
+    const document = layoutDayTotalReport(day());
+    const lines = texts(document);
+    for (const text of lines) expect(width(text), text).toBeLessThanOrEqual(RECEIPT_COLUMNS);
+    expect(lines[1]?.trim()).toBe('DAY TOTAL');
+    expect(lines).toEqual(
+      expect.arrayContaining([
+        ...line('Kiosk', 'KTEST01'),
+        ...line('Staff', 'operator1'),
+        ...item('Withdrawals (3)', '€180.00'),
+        ...item('Deposits (1)', '€50.00'),
+        ...item('Transfers (2)', '€400.00'),
+        ...item('Fees', '€0.50'),
+        ...item('Net cash out', '€130.00'),
+        ...line('Variance (kiosk - bank)', '€0.00'),
+      ]),
+    );
+    // The kiosk's and the bank's withdrawals both print.
+    expect(lines.filter((text) => text === item('Withdrawals (3)', '€180.00')[0])).toHaveLength(2);
+    expect(lines.at(-1)?.trim()).toBe(DAY_CLOSED_NOTICE);
+    expect(lines.join('\n')).not.toContain(VARIANCE_FLAG);
+    expect(document.fileStem).toBe('day-total-KTEST01-20261124-090000');
+  });
+
+  it('flags a variance, says where a trial would book it, and prints N/A without bank totals', () => {
+    const trial = texts(
+      layoutDayTotalReport(day({ kind: 'trial_day_total', varianceMinor: -2_000, flagged: true })),
+    );
+    expect(trial[1]?.trim()).toBe('TRIAL DAY TOTAL');
+    expect(trial.filter((text) => text.trim() === DAY_TRIAL_NOTICE)).toHaveLength(2);
+    expect(trial.join('\n')).not.toContain(DAY_CLOSED_NOTICE);
+    expect(trial).toEqual(
+      expect.arrayContaining([
+        ...line('Variance (kiosk - bank)', '-€20.00'),
+        centred(VARIANCE_FLAG),
+        ...line('Would book to', 'overs/unders'),
+      ]),
+    );
+    const over = texts(layoutDayTotalReport(day({ varianceMinor: 1_000, flagged: true })));
+    expect(over).toEqual(expect.arrayContaining([...line('Variance (kiosk - bank)', '+€10.00'), ...line('Booked to', 'overs/unders')]));
+
+    const standalone = texts(layoutDayTotalReport(day({ bank: null, varianceMinor: null })));
+    expect(standalone).toEqual(
+      expect.arrayContaining([...item('Totals', 'NOT AVAILABLE'), ...line('Variance (kiosk - bank)', 'N/A')]),
+    );
+    for (const text of [...trial, ...over, ...standalone]) expect(width(text), text).toBeLessThanOrEqual(RECEIPT_COLUMNS);
+  });
+});
+
+describe('Day Total and Trial Day Total print their report', () => {
+  it('saves the figures on screen as a PDF after the total is taken, journals the print, and a fault never undoes it', async () => {
+    fixture = await createStaffFixture({
+      bankTotals: async () => ({
+        withdrawals: { count: 0, amountMinor: 0 },
+        deposits: { count: 0, amountMinor: 1_000 },
+      }),
+    });
+    const f = fixture;
+    await f.loginAs(OPERATOR);
+
+    const trial = f.value(await f.handlers.trialDayTotal({}));
+    expect(trial.printout).toEqual({ kind: 'saved', fileName: expect.stringMatching(/^trial-day-total-KTEST01-.*\.pdf$/) });
+    if (trial.printout.kind !== 'saved') throw new Error('not saved');
+    const { printout: _printout, ...figures } = trial;
+    const expected = layoutDayTotalReport({
+      ...figures,
+      kind: 'trial_day_total',
+      kioskId: 'KTEST01',
+      staffId: OPERATOR.staffId,
+      at: trial.periodTo,
+    });
+    const printed = await pdfTextLines(await readFile(join(receiptsDir(f), trial.printout.fileName)));
+    expect(printed).toEqual(texts(expected).filter((text) => text.trim() !== ''));
+    expect(printed).toContain(centred(VARIANCE_FLAG));
+    expectNoCustomerData(printed);
+    expect(f.journal.query({ kind: 'receipt.printed', limit: 5 })[0]).toMatchObject({
+      staffId: OPERATOR.staffId,
+      data: { report: 'trial_day_total', cycle: null, delivery: 'saved', file: trial.printout.fileName },
+    });
+
+    // The printer cannot save: the Day Total still closes the period and books the variance.
+    await rm(receiptsDir(f), { recursive: true });
+    await writeFile(receiptsDir(f), 'not a folder');
+    const closed = f.value(await f.handlers.dayTotal({}));
+    expect(closed).toMatchObject({ closed: true, flagged: true, varianceMinor: 1_000 });
+    expect(closed.printout).toEqual({ kind: 'failed', reason: 'receipt folder not writable' });
+    expect(f.db.prepare('SELECT count(*) AS n FROM day_totals').get()).toEqual({ n: 1 });
+    expect(f.journal.query({ kind: 'receipt.printed', newestFirst: true, limit: 5 })[0]).toMatchObject({
+      data: { report: 'day_total', delivery: 'failed', reason: 'receipt folder not writable', file: null },
+    });
+    expect(f.journal.verify()).toMatchObject({ ok: true });
   });
 });
 

@@ -1,11 +1,12 @@
 // Trial Day Total (changes nothing) and Day Total (closes the period and books any variance to overs/unders): the
 // kiosk's totals since the last Day Total against the bank's, with the variance shown and flagged. Day Total asks
-// once more before it closes the day.
+// once more before it closes the day. Both print their figures on the receipt printer for the balancing record.
 import { useState } from 'react';
 import type { z } from 'zod';
 import type { DayTotalResultSchema } from '../../../shared/ipc/staff.ts';
 import { useFormat } from '../../i18n/format.ts';
 import { fill, useT } from '../../i18n/index.ts';
+import { ReportPrintoutNotice } from '../ReportPrintoutNotice.tsx';
 import { StaffError } from '../StaffError.tsx';
 import { Fact, Facts } from '../StaffTable.tsx';
 import { useStaffAction } from '../staff-call.ts';
@@ -127,6 +128,7 @@ function DayTotalResult({ total }: { readonly total: DayTotal }) {
           </Fact>
         </Facts>
       </div>
+      <ReportPrintoutNotice printout={total.printout} testId="day-total-printout" />
     </section>
   );
 }
