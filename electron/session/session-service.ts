@@ -13,6 +13,7 @@ import {
   type SessionState,
   type TransactionKind,
   CUSTOMER_WAITING_STATES,
+  TransactionKindSchema,
   err,
   ok,
 } from '../../shared/ipc/index.ts';
@@ -124,14 +125,8 @@ function shuffledDigits(): string[] {
   return digits;
 }
 
-const TRANSACTIONS: readonly TransactionKind[] = [
-  'withdrawal',
-  'deposit',
-  'transfer',
-  'balance',
-  'mini_statement',
-  'pin_change',
-];
+/** Every transaction the contract names, in its order (the menu's order). */
+const TRANSACTIONS: readonly TransactionKind[] = TransactionKindSchema.options;
 
 /** A card is valid through the last day of its expiry month. */
 export function isExpired(expiresYymm: string, nowMs: number): boolean {
