@@ -5,6 +5,7 @@ import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { App, BrowserWindow, Dialog, Menu, PowerSaveBlocker, Protocol, Session } from 'electron';
 import { type KioskCore, type KioskCoreOptions, KioskStartupError } from './core/kiosk-core-types.ts';
+import type { FirstSupervisorOptions } from './staff/first-supervisor.ts';
 import { createIpcRouter } from './ipc/router.ts';
 import { createTrustedSenderPredicate, registerElectronIpc } from './ipc/register-electron-ipc.ts';
 import { type Logger, createFileLogger } from './log/logger.ts';
@@ -22,6 +23,8 @@ import {
 } from './window.ts';
 
 export const STARTUP_ERROR_TITLE = 'ATM Kiosk cannot start';
+/** `atm-kiosk --create-supervisor <staff id>`: a live kiosk's first supervisor (electron/staff/first-supervisor.ts). */
+export const CREATE_SUPERVISOR_FLAG = '--create-supervisor';
 export const OUT_OF_SERVICE_HEADLINE = 'This machine is out of service';
 export type StartupFault = KioskStartupError['code'] | 'UNEXPECTED';
 /**
@@ -72,6 +75,12 @@ export type KioskShellDeps = {
    * core's `takeOutOfService(reason)`.
    */
   readonly takeOutOfService?: (core: KioskCore, reason: string) => void;
+  /** The command line after the executable; `--create-supervisor <staff id>` sets up a live kiosk's first supervisor. */
+  readonly argv?: readonly string[];
+  /** Creates the first supervisor (electron/staff/first-supervisor.ts unless a test gives another). */
+  readonly createFirstSupervisor?: (options: FirstSupervisorOptions) => Promise<{ readonly password: string }>;
+  /** Where the set-up command's answer goes: the console that started it. */
+  readonly print?: (stream: 'stdout' | 'stderr', text: string) => void;
 };
 
 export type KioskShell = {
@@ -94,10 +103,44 @@ export function startKioskShell({
   env,
   now = Date.now,
   takeOutOfService = coreTakeOutOfService,
+  argv = [],
+  createFirstSupervisor = async (options) =>
+    (await import('./staff/first-supervisor.ts')).createFirstSupervisor(options),
+  print = (stream, text) => process[stream].write(text),
 }: KioskShellDeps): KioskShell {
   const { app } = electron;
   let kioskWindow: BrowserWindow | null = null;
   const shell: KioskShell = { ready: Promise.resolve(), kioskWindow: () => kioskWindow };
+
+  const supervisorFlag = argv.indexOf(CREATE_SUPERVISOR_FLAG);
+  if (supervisorFlag >= 0) {
+    // A set-up command, not a kiosk: no window, no IPC. The lock proves the kiosk is stopped (one writer at a time).
+    const staffId = argv[supervisorFlag + 1] ?? '';
+    const run = async (): Promise<number> => {
+      if (!app.requestSingleInstanceLock()) {
+        print('stderr', 'Stop the kiosk first: it is running on this machine.\n');
+        return 1;
+      }
+      try {
+        const { password } = await createFirstSupervisor({
+          dataDir: app.getPath('userData'),
+          openSecretStore: createKeychainSecretStore,
+          staffId,
+        });
+        print(
+          'stdout',
+          `Supervisor "${staffId}" created. One-time password (shown once): ${password}\n` +
+            'At the first sign-in in staff mode it must be changed and an authenticator enrolled.\n',
+        );
+        return 0;
+      } catch (error) {
+        const known = error instanceof Error && ['FirstSupervisorError', 'KioskStartupError'].includes(error.name);
+        print('stderr', `${known ? (error as Error).message : `Set-up failed: ${describe(error)}`}\n`);
+        return 1;
+      }
+    };
+    return { ...shell, ready: run().then((code) => app.exit(code)) };
+  }
 
   // A second kiosk would fight the first over the screen, the card reader and the database.
   if (!app.requestSingleInstanceLock()) {
@@ -181,7 +224,7 @@ export function startKioskShell({
         dataDir: userData,
         openSecretStore: createKeychainSecretStore,
         logger,
-        mode: env.ATM_MODE === 'live' ? 'live' : 'demo',
+        mode: kioskMode(env, isPackaged),
         version: app.getVersion(),
         // Receipts print silently to the configured printer through Chromium, or are saved with printToPDF.
         receiptPrinter: (printerName, receiptsDir) =>
@@ -303,6 +346,17 @@ export function startKioskShell({
   return { ...shell, ready: settled };
 }
 
+/**
+ * An installed kiosk is live unless its configuration says it is a demonstration one (demo mode seeds staff accounts
+ * and cards whose secrets are published); a development run is a demo unless told otherwise. A value that is neither
+ * counts as live: the safe side.
+ */
+export function kioskMode(env: Readonly<Record<string, string | undefined>>, isPackaged: boolean): 'demo' | 'live' {
+  const asked = env.ATM_MODE;
+  if (asked === 'demo' || asked === 'live') return asked;
+  return isPackaged || asked !== undefined ? 'live' : 'demo';
+}
+
 /** The default `takeOutOfService` hook: the core journals it, tells the screen and remembers it across restarts. */
 function coreTakeOutOfService(core: KioskCore, reason: string): void {
   core.takeOutOfService(reason);
@@ -320,5 +374,6 @@ if (process.versions.electron) {
     // Imported when needed: the core loads SQLite, argon2 and the keychain, which the shell's tests never need.
     createCore: async (options) => (await import('./core/kiosk-core.ts')).createKioskCore(options),
     env: process.env,
+    argv: process.argv.slice(1),
   });
 }

@@ -48,7 +48,7 @@ export function loadBankCredentials(store: SecretStore): BankCredentials | null 
 }
 
 /** Same key and rule as the core: one installation id per data dir, created on first use. */
-function installationIdOf(db: Db): string {
+export function installationIdOf(db: Db): string {
   return db.transaction(() => {
     const row = db.prepare("SELECT value FROM kiosk_meta WHERE key = 'installation_id'").get() as
       { value: string } | undefined;

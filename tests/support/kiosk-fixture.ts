@@ -10,7 +10,11 @@ import { DEVICE_SECRET_NAMES } from '../../electron/secrets/device-secrets.ts';
 import { createKeychainSecretStore, type SecretStore } from '../../electron/secrets/secret-store.ts';
 
 /** What a test may add to the core's options: device simulators with faults, settings, a receipt printer, a log file. */
-export type FixtureExtras = Pick<KioskCoreOptions, 'devices' | 'settingsOverrides' | 'receiptPrinter'> & { readonly fileLog?: boolean };
+export type FixtureExtras = Pick<KioskCoreOptions, 'devices' | 'settingsOverrides' | 'receiptPrinter'> & {
+  readonly fileLog?: boolean;
+  /** Demo unless a test needs a live kiosk (no demo staff, cards or customers). */
+  readonly mode?: KioskCoreOptions['mode'];
+};
 
 export type CoreFixture = {
   readonly dataDir: string;
@@ -37,7 +41,7 @@ export function createCoreFixture(): CoreFixture {
         ...(extra.devices ? { devices: extra.devices } : {}),
         ...(extra.settingsOverrides ? { settingsOverrides: extra.settingsOverrides } : {}),
         ...(extra.receiptPrinter ? { receiptPrinter: extra.receiptPrinter } : {}),
-        mode: 'demo',
+        mode: extra.mode ?? 'demo',
         version: 'test',
         ...(clock ? { clock } : {}),
         openSecretStore: (installationId) => {

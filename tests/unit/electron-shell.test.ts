@@ -16,14 +16,17 @@ import { migrations } from '../../electron/db/migrations/index.ts';
 import {
   CRASH_DUMPS_DIR,
   type KioskShell,
+  type KioskShellDeps,
   OUT_OF_SERVICE_HEADLINE,
   REPEATED_FAILURE_MESSAGE,
   STARTUP_ERROR_TITLE,
   STARTUP_FAULT_MESSAGES,
   type ShellElectron,
   WINDOW_REPLACEMENTS_MAX,
+  kioskMode,
   startKioskShell,
 } from '../../electron/main.ts';
+import { FirstSupervisorError } from '../../electron/staff/first-supervisor.ts';
 import {
   APP_ENTRY_URL,
   APP_ORIGIN,
@@ -79,6 +82,9 @@ type ShellOptions = {
   now?: () => number;
   takeOutOfService?: (core: unknown, reason: string) => void;
   electron?: Partial<typeof fake.fakeElectronModule>;
+  argv?: string[];
+  createFirstSupervisor?: KioskShellDeps['createFirstSupervisor'];
+  print?: KioskShellDeps['print'];
 };
 
 function startShell(options: ShellOptions = {}): KioskShell {
@@ -91,6 +97,9 @@ function startShell(options: ShellOptions = {}): KioskShell {
     env: options.env ?? {},
     ...(options.now ? { now: options.now } : {}),
     ...(options.takeOutOfService ? { takeOutOfService: options.takeOutOfService } : {}),
+    ...(options.argv ? { argv: options.argv } : {}),
+    ...(options.createFirstSupervisor ? { createFirstSupervisor: options.createFirstSupervisor } : {}),
+    ...(options.print ? { print: options.print } : {}),
   });
 }
 
@@ -537,6 +546,66 @@ describe('deny by default', () => {
 });
 
 describe('lifecycle', () => {
+  it('runs demo mode only where asked (or in a development run): an installed kiosk is live by default', async () => {
+    expect(kioskMode({}, false)).toBe('demo');
+    expect(kioskMode({}, true)).toBe('live');
+    expect(kioskMode({ ATM_MODE: 'demo' }, true)).toBe('demo');
+    expect(kioskMode({ ATM_MODE: 'live' }, false)).toBe('live');
+    // A typo never falls back to the demo accounts.
+    expect(kioskMode({ ATM_MODE: 'Demo' }, false)).toBe('live');
+    fake.appState.isPackaged = true;
+    await bootShell();
+    expect(coreOptions[0]?.mode).toBe('live');
+  });
+
+  it('--create-supervisor sets up the first supervisor from the console and exits, with no window and no core', async () => {
+    const printed: string[] = [];
+    const asked: unknown[] = [];
+    await bootShell({
+      argv: ['--create-supervisor', 'branch.lead'],
+      createFirstSupervisor: async (options) => {
+        asked.push({ dataDir: options.dataDir, staffId: options.staffId });
+        return { password: 'abcde-fghjk-mnpqr-stuvw' };
+      },
+      print: (stream, text) => printed.push(`${stream}: ${text}`),
+    });
+    expect(asked).toEqual([{ dataDir: fake.appState.userData, staffId: 'branch.lead' }]);
+    expect(printed.join('')).toContain('stdout: Supervisor "branch.lead" created. One-time password (shown once): abcde-fghjk-mnpqr-stuvw');
+    expect(fake.calls.exitCodes).toEqual([0]);
+    expect(coreOptions).toHaveLength(0);
+    expect(fake.FakeBrowserWindow.instances).toHaveLength(0);
+    expect(fake.ipcMain.handlers.size).toBe(0);
+  });
+
+  it('--create-supervisor refuses while the kiosk runs, and reports a refusal on stderr with exit code 1', async () => {
+    const printed: string[] = [];
+    fake.appState.lockObtained = false;
+    let called = 0;
+    await bootShell({
+      argv: ['--create-supervisor', 'branch.lead'],
+      createFirstSupervisor: async () => {
+        called += 1;
+        return { password: 'never' };
+      },
+      print: (stream, text) => printed.push(`${stream}: ${text}`),
+    });
+    expect(called).toBe(0);
+    expect(printed).toEqual(['stderr: Stop the kiosk first: it is running on this machine.\n']);
+    expect(fake.calls.exitCodes).toEqual([1]);
+
+    fake.appState.lockObtained = true;
+    printed.length = 0;
+    await bootShell({
+      argv: ['--create-supervisor', 'x'],
+      createFirstSupervisor: async () => {
+        throw new FirstSupervisorError('INVALID_STAFF_ID', 'A staff id is 3 to 32 letters.');
+      },
+      print: (stream, text) => printed.push(`${stream}: ${text}`),
+    });
+    expect(printed).toEqual(['stderr: A staff id is 3 to 32 letters.\n']);
+    expect(fake.calls.exitCodes).toEqual([1, 1]);
+  });
+
   it('quits without starting anything when another instance holds the lock', async () => {
     fake.appState.lockObtained = false;
     await bootShell();
