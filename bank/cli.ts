@@ -2,11 +2,13 @@
 // with the demo customers, cards and the demo kiosk device on first start. Also the admin CLI for devices:
 //   node bank/cli.ts [serve] [--data-dir DIR] [--host 127.0.0.1] [--port 8787] [--trusted-proxies 10.0.0.1,10.0.0.2]
 //                    [--hold-max-age-hours 168] [--idempotency-retention-days 30] [--notification-retention-hours 24]
-//                    [--maintenance-interval-s 60]
+//                    [--maintenance-interval-s 60] [--notification-send-interval-s 15]
 //   node bank/cli.ts device create|rotate|revoke|reinstate <device-id> [--data-dir DIR]
 //   node bank/cli.ts device list [--data-dir DIR]
 // Environment: BANK_DATA_DIR, BANK_HOST, BANK_PORT, BANK_TRUSTED_PROXIES, BANK_LOG_LEVEL, BANK_HOLD_MAX_AGE_HOURS,
-// BANK_IDEMPOTENCY_RETENTION_DAYS, BANK_NOTIFICATION_RETENTION_HOURS, BANK_MAINTENANCE_INTERVAL_S.
+// BANK_IDEMPOTENCY_RETENTION_DAYS, BANK_NOTIFICATION_RETENTION_HOURS, BANK_MAINTENANCE_INTERVAL_S,
+// BANK_NOTIFICATION_SEND_INTERVAL_S, and BANK_SMTP_URL + BANK_MAIL_FROM to send password-reset codes by e-mail (the
+// URL may hold the SMTP password, so it is read only from the environment, never from a flag others can see in ps).
 // Output goes to stdout as JSON (never through a logger), so a provisioning script can read it.
 import { chmodSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -16,6 +18,7 @@ import { createDeviceRegistry } from './auth/devices.ts';
 import { type BankSecrets, loadOrCreateSecrets } from './auth/secrets.ts';
 import { type BankLimits, DEFAULT_LIMITS, validateLimits } from './config.ts';
 import { DEMO_DEVICE_ID } from './demo-data.ts';
+import { mailConfigFromEnv } from './notifications/mail-config.ts';
 import { buildBankServer } from './server.ts';
 import { openStore } from './store/open-store.ts';
 
@@ -47,11 +50,15 @@ const { values, positionals } = parseArgs({
     'idempotency-retention-days': { type: 'string' },
     'notification-retention-hours': { type: 'string' },
     'maintenance-interval-s': { type: 'string' },
+    'notification-send-interval-s': { type: 'string' },
   },
 });
 
-/** Maintenance settings from flags or environment, in ms; validateLimits refuses bad values before anything starts. */
-function maintenanceLimits(): Partial<BankLimits> {
+/**
+ * Maintenance and mail-sender settings from flags or environment, in ms; validateLimits refuses bad values before
+ * anything starts.
+ */
+function backgroundLimits(): Partial<BankLimits> {
   const setting = (flag: string | undefined, env: string | undefined, unitMs: number): number | undefined =>
     flag === undefined && env === undefined ? undefined : Math.round(Number(flag ?? env) * unitMs);
   const entries = {
@@ -67,6 +74,11 @@ function maintenanceLimits(): Partial<BankLimits> {
       3_600_000,
     ),
     maintenanceIntervalMs: setting(values['maintenance-interval-s'], process.env.BANK_MAINTENANCE_INTERVAL_S, 1_000),
+    notificationSendIntervalMs: setting(
+      values['notification-send-interval-s'],
+      process.env.BANK_NOTIFICATION_SEND_INTERVAL_S,
+      1_000,
+    ),
   };
   return Object.fromEntries(Object.entries(entries).filter(([, value]) => value !== undefined));
 }
@@ -106,9 +118,11 @@ if (command === 'device') {
     .split(',')
     .map((entry) => entry.trim())
     .filter((entry) => entry.length > 0);
-  const limits = maintenanceLimits();
+  const limits = backgroundLimits();
+  let mail: ReturnType<typeof mailConfigFromEnv> = null;
   try {
     validateLimits({ ...DEFAULT_LIMITS, ...limits });
+    mail = mailConfigFromEnv(process.env);
   } catch (error) {
     fail((error as Error).message);
   }
@@ -117,6 +131,7 @@ if (command === 'device') {
     secrets,
     trustedProxies,
     limits,
+    mail: mail ?? undefined,
     seedDemo: true,
     logger: { level: process.env.BANK_LOG_LEVEL ?? 'info' },
   });

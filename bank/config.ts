@@ -38,6 +38,11 @@ export type BankLimits = {
   readonly maintenanceIntervalMs: number;
   /** Most holds expired / idempotency keys pruned / notifications pruned in one sweep, each (bounded work per run). */
   readonly maintenanceBatchMax: number;
+  /**
+   * How often the mail sender looks for due outbox messages (when SMTP is configured). A reset request also nudges
+   * it at once, so this only paces retries and catches what a nudge missed.
+   */
+  readonly notificationSendIntervalMs: number;
 };
 
 const HOUR_MS = 3_600_000;
@@ -65,9 +70,11 @@ export const DEFAULT_LIMITS: BankLimits = {
   notificationRetentionMs: DAY_MS,
   maintenanceIntervalMs: 60_000,
   maintenanceBatchMax: 500,
+  // Retries wait their own backoff (seconds to minutes); a 15 s look keeps them close to it without busy polling.
+  notificationSendIntervalMs: 15_000,
 };
 
-/** Inclusive bounds of the maintenance settings; outside them validateLimits refuses to start. */
+/** Inclusive bounds of the background-work settings; outside them validateLimits refuses to start. */
 export const MAINTENANCE_BOUNDS = {
   // Under an hour a hold could expire while its customer is still at the kiosk; over 31 days is past every scheme.
   holdMaxAgeMs: { min: HOUR_MS, max: 31 * DAY_MS },
@@ -75,6 +82,8 @@ export const MAINTENANCE_BOUNDS = {
   notificationRetentionMs: { min: HOUR_MS, max: 90 * DAY_MS },
   maintenanceIntervalMs: { min: 1_000, max: HOUR_MS },
   maintenanceBatchMax: { min: 1, max: 10_000 },
+  // Over 10 minutes a retry would routinely land after a reset token's 30-minute lifetime.
+  notificationSendIntervalMs: { min: 1_000, max: 10 * 60_000 },
 } as const satisfies Partial<Record<keyof BankLimits, { min: number; max: number }>>;
 
 /**

@@ -51,6 +51,8 @@ export type CustomerServiceDeps = {
   readonly passwords: Hasher;
   readonly hmacKey: Uint8Array;
   readonly now: () => number;
+  /** Called after a message was committed to notifications_outbox (the mail sender sends it without waiting). */
+  readonly onNotificationQueued?: () => void;
 };
 
 function dayStartMs(day: string): number {
@@ -60,7 +62,7 @@ function dayStartMs(day: string): number {
 }
 
 export function createCustomerService(deps: CustomerServiceDeps) {
-  const { db, ledger, tokens, passwords, hmacKey, now } = deps;
+  const { db, ledger, tokens, passwords, hmacKey, now, onNotificationQueued } = deps;
   const byId = db.prepare<{ id: number }, CustomerRow>(`SELECT ${CUSTOMER_COLUMNS} FROM customers WHERE id = @id`);
   const byEmail = db.prepare<{ email: string }, CustomerRow>(
     `SELECT ${CUSTOMER_COLUMNS} FROM customers WHERE email = @email`,
@@ -339,11 +341,13 @@ export function createCustomerService(deps: CustomerServiceDeps) {
           at: Math.floor(now()),
         });
       })();
+      onNotificationQueued?.();
     },
 
     /**
      * Deletes at most `limit` dead outbox messages: delivered (`sent_at_ms`, set by the out-of-band sender) more than
-     * `retentionMs` ago, or never delivered and expired (their token lapsed) more than `retentionMs` ago.
+     * `retentionMs` ago, or never delivered and expired (their token lapsed) more than `retentionMs` ago. A message the
+     * mail sender gave up (expired, out of attempts, unreadable) is an undelivered one and goes by the same rule.
      */
     pruneNotifications(retentionMs: number, limit: number): number {
       const before = Math.floor(now()) - retentionMs;

@@ -25,6 +25,9 @@ import { createCustomerService } from './customer-service.ts';
 import { BankError, errorBody } from './errors.ts';
 import { createKioskService } from './kiosk-service.ts';
 import { createMaintenance, type Maintenance } from './maintenance.ts';
+import { type MailConfig, smtpEndpointOf, validateMailConfig } from './notifications/mail-config.ts';
+import { createSmtpTransport } from './notifications/mail-transport.ts';
+import { createNotificationSender, type NotificationSender } from './notifications/notification-sender.ts';
 import { registerCustomerRoutes } from './routes/customer-routes.ts';
 import { registerDeviceRoutes } from './routes/device-routes.ts';
 import { registerKioskRoutes } from './routes/kiosk-routes.ts';
@@ -54,6 +57,13 @@ export type BankServerOptions = {
   readonly hashing?: { readonly password?: HashParams; readonly pin?: HashParams };
   /** Seed the demo customers, accounts and cards into an empty store. */
   readonly seedDemo?: boolean;
+  /**
+   * Outgoing mail for the notifications outbox (password-reset codes). Without it messages stay recorded in the
+   * outbox, unsent, and the server says so once at start.
+   */
+  readonly mail?: MailConfig;
+  /** Uniform in [0, 1); the mail sender's retry jitter. Tests pin it to make backoff deterministic. */
+  readonly random?: () => number;
   /** Fastify/pino logger options (false = silent). Authorization headers are always redacted. */
   readonly logger?: boolean | { readonly level?: string; readonly stream?: { write(line: string): void } };
 };
@@ -66,6 +76,8 @@ export type BankHandle = {
   readonly limits: BankLimits;
   /** Hold expiry and retention pruning; runs at start and every maintenanceIntervalMs until close. */
   readonly maintenance: Maintenance;
+  /** The outbox's mail sender (null without `mail`): runs at start, after each queued message and periodically. */
+  readonly notifications: NotificationSender | null;
 };
 
 export type BankServer = BankApp & { readonly bank: BankHandle };
@@ -98,6 +110,7 @@ export async function buildBankServer(options: BankServerOptions): Promise<BankS
   const now = () => (options.clock ?? Date).now();
   const limits: BankLimits = validateLimits({ ...DEFAULT_LIMITS, ...options.limits });
   const trusted = options.trustedProxies ?? [];
+  const mail = options.mail ? validateMailConfig(options.mail) : null;
   const db = openStore(options.storePath);
 
   const app = Fastify({
@@ -121,12 +134,31 @@ export async function buildBankServer(options: BankServerOptions): Promise<BankS
   const passwords = createHasher(options.secrets.pepper, options.hashing?.password ?? PASSWORD_HASH_PARAMS);
   const pins = createHasher(options.secrets.pepper, options.hashing?.pin ?? PIN_HASH_PARAMS);
   const devices = createDeviceRegistry(db, options.secrets.hmacKey, now);
+  const notifications = mail
+    ? createNotificationSender({
+        db,
+        transport: createSmtpTransport(mail),
+        from: mail.from,
+        now,
+        random: options.random ?? Math.random,
+        intervalMs: limits.notificationSendIntervalMs,
+        log: app.log,
+      })
+    : null;
   const context: BankContext = {
     db,
     ledger,
     idempotency: createIdempotencyStore(db, now),
     kiosk: createKioskService(db, ledger, now),
-    customers: createCustomerService({ db, ledger, tokens, passwords, hmacKey: options.secrets.hmacKey, now }),
+    customers: createCustomerService({
+      db,
+      ledger,
+      tokens,
+      passwords,
+      hmacKey: options.secrets.hmacKey,
+      now,
+      onNotificationQueued: () => notifications?.nudge(),
+    }),
     devices,
     tokens,
     ipBlock: createIpBlocklist(
@@ -151,11 +183,13 @@ export async function buildBankServer(options: BankServerOptions): Promise<BankS
     log: app.log,
   });
   app.addHook('onClose', async () => {
-    // No sweep may start once the store is closing.
+    // No sweep or send may start once the store is closing; a send in flight finishes (bounded by its timeout) and
+    // records its outcome first.
     maintenance.stop();
+    await notifications?.stop();
     db.close();
   });
-  app.decorate('bank', { db, ledger, devices, limits, maintenance });
+  app.decorate('bank', { db, ledger, devices, limits, maintenance, notifications });
   app.decorateRequest('principal', null);
 
   app.setErrorHandler((error, request, reply) => {
@@ -262,5 +296,14 @@ export async function buildBankServer(options: BankServerOptions): Promise<BankS
   await app.ready();
   // Expire and prune what built up while the server was down, then keep doing it periodically.
   maintenance.start();
+  if (mail && notifications) {
+    app.log.info({ smtp: smtpEndpointOf(mail) }, 'notifications are sent by e-mail');
+    notifications.start();
+  } else {
+    app.log.warn(
+      'notifications are not being sent: no SMTP server is configured (BANK_SMTP_URL, BANK_MAIL_FROM), so ' +
+        'password-reset codes stay in notifications_outbox',
+    );
+  }
   return app as BankServer;
 }

@@ -278,6 +278,29 @@ export const BANK_MIGRATIONS: readonly Migration[] = [
       CREATE INDEX password_resets_by_expiry ON password_resets(expires_at_ms);
     `,
   },
+  {
+    version: 60,
+    name: 'notification-delivery',
+    sql: `
+      -- Delivery state of the out-of-band sender (bank/notifications). attempts is counted when a message is claimed,
+      -- so one that kills the sender mid-send still runs out of attempts; next_attempt_at_ms is the claim's lease or
+      -- the retry backoff; last_error is a short reason that never holds the token or the address. A message ends
+      -- either sent (sent_at_ms) or given up (gave_up_at_ms + reason), never both. Rows already there are due at once.
+      ALTER TABLE notifications_outbox ADD COLUMN attempts INTEGER NOT NULL DEFAULT 0 CHECK (attempts >= 0);
+      ALTER TABLE notifications_outbox ADD COLUMN next_attempt_at_ms INTEGER NOT NULL DEFAULT 0
+        CHECK (next_attempt_at_ms >= 0);
+      ALTER TABLE notifications_outbox ADD COLUMN last_error TEXT
+        CHECK (last_error IS NULL OR length(last_error) BETWEEN 1 AND 64);
+      ALTER TABLE notifications_outbox ADD COLUMN gave_up_at_ms INTEGER
+        CHECK (gave_up_at_ms IS NULL OR sent_at_ms IS NULL);
+      ALTER TABLE notifications_outbox ADD COLUMN gave_up_reason TEXT
+        CHECK ((gave_up_reason IS NULL) = (gave_up_at_ms IS NULL)
+               AND (gave_up_reason IS NULL OR gave_up_reason IN ('expired', 'attempts_exhausted', 'invalid_message')));
+      -- The sender reads the pending messages oldest first, bounded per run; sent and given-up ones drop out.
+      CREATE INDEX notifications_outbox_pending ON notifications_outbox(id)
+        WHERE sent_at_ms IS NULL AND gave_up_at_ms IS NULL;
+    `,
+  },
 ];
 
 /** Applies pending migrations in one transaction; refuses a database written by a newer bank. */
