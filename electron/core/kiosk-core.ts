@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { err, type EventName, type EventPayload, type KioskStatus, ok } from '../../shared/ipc/index.ts';
 import { maskPan } from '../../shared/card.ts';
 import { createCardRepo } from '../cards/card-repo.ts';
+import { createAttemptThrottle } from '../cards/attempt-throttle.ts';
 import { createPinHasher } from '../cards/card-secrets.ts';
 import { migrate } from '../db/migrate.ts';
 import { migrations } from '../db/migrations/index.ts';
@@ -26,6 +27,7 @@ import { prepareStaff } from '../staff/staff-setup.ts';
 import { createStaffService } from '../staff/staff-service.ts';
 import type { ReceiptPrinter } from '../devices/receipt-printer.ts';
 import { createPdfFileReceiptPrinter } from '../receipts/pdf-file-printer.ts';
+import { startDepositReleases } from '../transactions/deposit-holds.ts';
 import { createTeller } from '../transactions/teller.ts';
 import { recoverInterruptedWithdrawals } from '../transactions/withdrawal-recovery.ts';
 import { createTraceNumbers } from '../transactions/trace-numbers.ts';
@@ -289,6 +291,7 @@ export async function createKioskCore(options: KioskCoreOptions): Promise<KioskC
       sync: sync.sessionSync,
       // Staff mode is created below; a card only arrives once both exist.
       staffCardAtEntry: (pan) => staff.staffCardAtEntry(pan),
+      attempts: createAttemptThrottle({ db, journal, now, logger }),
       trackBackground: (running) => void work.track(running),
     });
 
@@ -320,9 +323,13 @@ export async function createKioskCore(options: KioskCoreOptions): Promise<KioskC
       else statusTimer = clock.setTimeout(emitStatusNow, waitMs);
     };
 
+    // Money moves on its own (deposit holds released on the clock) only while the books verified at start-up and
+    // the database passed its check.
+    let booksSound = balances.ok;
     // A damaged database found after start-up: customers out, staff told, the screen updated.
     const integrityPassed = integrity.then((verdict) => {
       if (verdict.ok || !db.open) return verdict.ok;
+      booksSound = false;
       outOfServiceReason = 'database failed its integrity check';
       logger.error('kiosk out of service', { reason: outOfServiceReason });
       try {
@@ -426,6 +433,13 @@ export async function createKioskCore(options: KioskCoreOptions): Promise<KioskC
 
     logger.info('kiosk core started', { kioskId, version: options.version });
     sync.start();
+    // Deposit holds that fell due while the kiosk was off are released now, later ones as they fall due.
+    const depositReleases = startDepositReleases({
+      clock,
+      logger,
+      releaseDue: (limit) => teller.releaseDueDeposits(limit),
+      canRun: () => booksSound && db.open,
+    });
     let closing: Promise<void> | null = null;
     const shuttingDown = () => (closing ? err('OUT_OF_SERVICE', 'The kiosk is shutting down.') : undefined);
     return {
@@ -463,6 +477,7 @@ export async function createKioskCore(options: KioskCoreOptions): Promise<KioskC
           session.dispose();
           staff.dispose();
           sync.close();
+          depositReleases.stop();
           transport?.close();
           if (statusTimer !== null) clock.clearTimeout(statusTimer);
           listeners.clear();

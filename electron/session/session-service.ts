@@ -19,6 +19,7 @@ import {
 } from '../../shared/ipc/index.ts';
 import type { CardRecord, CardRepo } from '../cards/card-repo.ts';
 import { panLookupKey, type PinHasher } from '../cards/card-secrets.ts';
+import type { AttemptThrottle } from '../cards/attempt-throttle.ts';
 import { pinPolicyViolation } from '../cards/pin-policy.ts';
 import type { Clock } from '../core/kiosk-core-types.ts';
 import { type CashDispenser, type DispenseOutcome, NOTHING_DISPENSED } from '../devices/cash-dispenser.ts';
@@ -66,6 +67,8 @@ export type SessionServiceDeps = {
    * here so the core can let it finish before it closes the database. Absent: not tracked.
    */
   readonly trackBackground?: (work: Promise<unknown>) => void;
+  /** The kiosk-wide throttle on wrong PINs and unknown cards across cards. Absent: no throttle (unit tests only). */
+  readonly attempts?: AttemptThrottle;
 };
 
 type Session = {
@@ -518,8 +521,17 @@ export function createSessionService(deps: SessionServiceDeps) {
       if (deps.staffCardAtEntry?.(read.pan) === true) return ok(snapshot());
       if (!inService) return err('OUT_OF_SERVICE', 'The kiosk is out of service.');
       const maskedPan = maskPan(read.pan);
+      // Before the lookup: while the throttle holds, no card number is tried, known or not.
+      const { attempts } = deps;
+      if (attempts && attempts.blockedUntilMs() !== null) {
+        attempts.refusedWhileBlocked(maskedPan);
+        return err('OUT_OF_SERVICE', 'Too many failed attempts at this kiosk: cards are refused for a while.');
+      }
       const card = cards.findByLookupKey(panLookupKey(deps.panHmacKey, read.pan));
-      if (!card) return refuseCard('CARD_UNKNOWN', maskedPan);
+      if (!card) {
+        deps.attempts?.unknownCard(maskedPan);
+        return refuseCard('CARD_UNKNOWN', maskedPan);
+      }
       sync?.cardRead(card.id, read.pan);
       const refusal = refusalForCard(card);
       if (refusal) return refuseCard(refusal, maskedPan);
