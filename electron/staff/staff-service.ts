@@ -1061,7 +1061,7 @@ export function createStaffService(deps: StaffServiceDeps) {
     getSettings: () => guarded('getSettings', () => ({ settings: settingsDocument(deps.settings()) })),
 
     updateSettings: (request) =>
-      guarded('updateSettings', (ctx) => {
+      guarded('updateSettings', async (ctx) => {
         const before = deps.settings();
         const merged: Record<string, unknown> = { ...before };
         for (const [key, value] of Object.entries(request.patch)) {
@@ -1096,11 +1096,22 @@ export function createStaffService(deps: StaffServiceDeps) {
             changed.push({ path: key, before: was, after: next });
           }
         }
+        // Under dual control, switching it off or pointing the kiosk at another bank takes a second person: either
+        // would let one supervisor act alone from then on, or hand the device's credentials to a host of their choice.
+        const needsSecondPerson =
+          before.staffDualControl &&
+          changed.some((change) => change.path === 'staffDualControl' || change.path.startsWith('bank.'));
+        const confirmedByStaff = needsSecondPerson ? await confirmedBy(ctx, request.confirmer ?? null) : null;
         const stored = db.transaction(() => {
           for (const change of changed) {
             ctx.audit({
               kind: 'config.changed',
-              data: { setting: change.path, before: settingText(change.before), after: settingText(change.after) },
+              data: {
+                setting: change.path,
+                before: settingText(change.before),
+                after: settingText(change.after),
+                confirmedBy: confirmedByStaff,
+              },
             });
           }
           return changed.length > 0 ? storeSettings(after) : before;
@@ -1128,6 +1139,8 @@ export function createStaffService(deps: StaffServiceDeps) {
         if (repo.find(request.staffId)) throw new StaffRefusal('INVALID_STATE', 'That staff id is taken.');
         if (passwordPolicyViolation(request.initialPassword, request.staffId) !== null)
           throw new StaffRefusal('STAFF_PASSWORD_POLICY', 'That password is not allowed.');
+        // Under dual control a new account takes a second person too, or one supervisor could mint their own confirmer.
+        const confirmedByStaff = await confirmedBy(ctx, request.confirmer ?? null);
         const passwordHash = await deps.passwordHasher.hash(request.initialPassword);
         repo.create(
           {
@@ -1139,7 +1152,10 @@ export function createStaffService(deps: StaffServiceDeps) {
           },
           new Date(now()).toISOString(),
         );
-        ctx.audit({ kind: 'staff.account_created', data: { account: request.staffId, role: request.role } });
+        ctx.audit({
+          kind: 'staff.account_created',
+          data: { account: request.staffId, role: request.role, confirmedBy: confirmedByStaff },
+        });
         return {
           staffId: request.staffId,
           displayName: request.displayName,
@@ -1159,13 +1175,15 @@ export function createStaffService(deps: StaffServiceDeps) {
           throw new StaffRefusal('INVALID_STATE', 'That account cannot be reset from this session.');
         if (passwordPolicyViolation(request.initialPassword, account.staffId) !== null)
           throw new StaffRefusal('STAFF_PASSWORD_POLICY', 'That password is not allowed.');
+        // A reset hands the account to whoever chose the password: under dual control, a second person confirms.
+        const confirmedByStaff = await confirmedBy(ctx, request.confirmer ?? null);
         const passwordHash = await deps.passwordHasher.hash(request.initialPassword);
         db.transaction(() => {
           repo.setPassword(account.staffId, passwordHash, true, now());
           repo.setTotpSecret(account.staffId, null, 0, now());
           repo.clearLock(account.staffId, now());
           unknownFailures.delete(account.staffId.toLowerCase());
-          ctx.audit({ kind: 'staff.account_reset', data: { account: account.staffId } });
+          ctx.audit({ kind: 'staff.account_reset', data: { account: account.staffId, confirmedBy: confirmedByStaff } });
         })();
         return {
           staffId: account.staffId,

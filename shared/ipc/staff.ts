@@ -368,8 +368,19 @@ const SettingValue = z.union([
   z.array(SettingScalar).max(16),
   z.record(z.string().regex(/^[A-Za-z]{1,40}$/), SettingScalar),
 ]);
+/** More top-level settings than the kiosk has, with room to grow; a bigger document is refused before it is read. */
+export const SETTINGS_KEYS_MAX = 64;
 /** Main validates the merged document with its settings schema; this only bounds the shape. */
-export const SettingsDocumentSchema = z.record(z.string().regex(/^[A-Za-z]{1,40}$/), SettingValue);
+export const SettingsDocumentSchema = z
+  .custom<Record<string, unknown>>(
+    (value) =>
+      typeof value === 'object' &&
+      value !== null &&
+      !Array.isArray(value) &&
+      Object.keys(value).length <= SETTINGS_KEYS_MAX,
+    { message: `at most ${SETTINGS_KEYS_MAX} settings` },
+  )
+  .pipe(z.record(z.string().regex(/^[A-Za-z]{1,40}$/), SettingValue));
 
 export const staffChannels = {
   getSnapshot: channel('atm:staff:getSnapshot', Empty, StaffSnapshotSchema),
@@ -618,7 +629,8 @@ export const staffChannels = {
   /** Top-level keys to replace; the merged settings must pass main's schema or nothing changes. */
   updateSettings: channel(
     'atm:staff:updateSettings',
-    z.strictObject({ patch: SettingsDocumentSchema }),
+    // The confirmer is needed under dual control to switch it off or change the bank connection.
+    z.strictObject({ patch: SettingsDocumentSchema, confirmer: ConfirmerSchema.optional() }),
     z.strictObject({ settings: SettingsDocumentSchema, changed: z.array(z.string().max(60)).max(64) }),
   ),
 
@@ -635,13 +647,14 @@ export const staffChannels = {
         .regex(/^[^\p{Cc}]*$/u),
       role: StaffRoleSchema,
       initialPassword: StaffPasswordSchema,
+      confirmer: ConfirmerSchema.optional(),
     }),
     StaffSummarySchema,
   ),
   /** Lost authenticator or forgotten password: a new initial password, no authenticator, lockout cleared. */
   resetStaff: channel(
     'atm:staff:resetStaff',
-    z.strictObject({ staffId: StaffIdSchema, initialPassword: StaffPasswordSchema }),
+    z.strictObject({ staffId: StaffIdSchema, initialPassword: StaffPasswordSchema, confirmer: ConfirmerSchema.optional() }),
     StaffSummarySchema,
   ),
   /**

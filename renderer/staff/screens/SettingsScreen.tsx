@@ -6,6 +6,13 @@ import { type FormEvent, useState } from 'react';
 import type { z } from 'zod';
 import type { SettingsDocumentSchema } from '../../../shared/ipc/staff.ts';
 import { fill, useT } from '../../i18n/index.ts';
+import {
+  type Confirmer,
+  ConfirmerFields,
+  NO_CONFIRMER,
+  confirmerCredentials,
+  confirmerReady,
+} from '../ConfirmerFields.tsx';
 import { StaffError } from '../StaffError.tsx';
 import { StaffField } from '../StaffField.tsx';
 import { Loading } from '../StaffTable.tsx';
@@ -77,6 +84,8 @@ export function SettingsScreen() {
   const load = useStaffQuery('getSettings');
   const save = useStaffAction('updateSettings');
   const [edits, setEdits] = useState<Draft>({});
+  // Under dual control, switching it off or changing the bank connection needs a second staff member (main decides).
+  const [confirmer, setConfirmer] = useState<Confirmer>(NO_CONFIRMER);
   const settings = save.value?.settings ?? load.value?.settings ?? null;
   const base = settings ? draftsOf(settings) : {};
   const draft: Draft = { ...base, ...edits };
@@ -86,8 +95,12 @@ export function SettingsScreen() {
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    if (!dirty || save.busy) return;
-    void save.run({ patch }).then((result) => result.ok && setEdits({}));
+    if (!dirty || save.busy || !confirmerReady(confirmer)) return;
+    void save.run({ patch, confirmer: confirmerCredentials(confirmer) }).then((result) => {
+      if (!result.ok) return;
+      setEdits({});
+      setConfirmer(NO_CONFIRMER);
+    });
   };
 
   const field = (path: string, original: Scalar | readonly Scalar[]) => {
@@ -136,7 +149,7 @@ export function SettingsScreen() {
           type="submit"
           className="staff-button staff-button--primary"
           data-testid="settings-save"
-          disabled={!dirty || save.busy}
+          disabled={!dirty || save.busy || !confirmerReady(confirmer)}
         >
           {t('staff.settings.save')}
         </button>
@@ -151,6 +164,7 @@ export function SettingsScreen() {
         </button>
       </div>
       <StaffError code={load.error ?? save.error} />
+      {dirty ? <ConfirmerFields value={confirmer} onChange={setConfirmer} /> : null}
       {save.value && !dirty ? (
         <p
           className="staff-screen__text staff-ok"

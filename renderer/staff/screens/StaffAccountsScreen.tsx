@@ -6,6 +6,13 @@ import { STAFF_ROLES, StaffIdSchema, type StaffRole } from '../../../shared/ipc/
 import { fill, useT } from '../../i18n/index.ts';
 import { CardFields, type CardEntry, EMPTY_CARD, cardTyped } from '../CardFields.tsx';
 import { StaffError } from '../StaffError.tsx';
+import {
+  type Confirmer,
+  ConfirmerFields,
+  NO_CONFIRMER,
+  confirmerCredentials,
+  confirmerReady,
+} from '../ConfirmerFields.tsx';
 import { StaffField } from '../StaffField.tsx';
 import { Loading } from '../StaffTable.tsx';
 import { useStaffAction, useStaffQuery } from '../staff-call.ts';
@@ -21,6 +28,9 @@ export function StaffAccountsScreen() {
   const [initialPassword, setInitialPassword] = useState('');
   const [resetting, setResetting] = useState<string | null>(null);
   const [resetPassword, setResetPassword] = useState('');
+  // Under dual control a new or reset account needs a second staff member (main decides).
+  const [createConfirmer, setCreateConfirmer] = useState<Confirmer>(NO_CONFIRMER);
+  const [resetConfirmer, setResetConfirmer] = useState<Confirmer>(NO_CONFIRMER);
   const bind = useStaffAction('bindStaffCard');
   const unbind = useStaffAction('unbindStaffCard');
   const [binding, setBinding] = useState<string | null>(null);
@@ -30,9 +40,16 @@ export function StaffAccountsScreen() {
 
   const submitCreate = (event: FormEvent) => {
     event.preventDefault();
-    if (!createReady || create.busy) return;
-    const request = { staffId, displayName: displayName.trim(), role, initialPassword };
+    if (!createReady || create.busy || !confirmerReady(createConfirmer)) return;
+    const request = {
+      staffId,
+      displayName: displayName.trim(),
+      role,
+      initialPassword,
+      confirmer: confirmerCredentials(createConfirmer),
+    };
     setInitialPassword('');
+    setCreateConfirmer(NO_CONFIRMER);
     void create.run(request).then((result) => {
       if (!result.ok) return;
       setStaffId('');
@@ -43,9 +60,10 @@ export function StaffAccountsScreen() {
 
   const submitReset = (event: FormEvent) => {
     event.preventDefault();
-    if (resetting === null || resetPassword.length === 0 || reset.busy) return;
-    const request = { staffId: resetting, initialPassword: resetPassword };
+    if (resetting === null || resetPassword.length === 0 || reset.busy || !confirmerReady(resetConfirmer)) return;
+    const request = { staffId: resetting, initialPassword: resetPassword, confirmer: confirmerCredentials(resetConfirmer) };
     setResetPassword('');
+    setResetConfirmer(NO_CONFIRMER);
     void reset.run(request).then((result) => {
       if (!result.ok) return;
       setResetting(null);
@@ -207,12 +225,13 @@ export function StaffAccountsScreen() {
             maxLength={128}
             hint={t('staff.password.hint')}
           />
+          <ConfirmerFields value={resetConfirmer} onChange={setResetConfirmer} />
           <div className="staff-actions">
             <button
               type="submit"
               className="staff-button staff-button--primary"
               data-testid="account-reset-submit"
-              disabled={resetPassword.length === 0 || reset.busy}
+              disabled={resetPassword.length === 0 || reset.busy || !confirmerReady(resetConfirmer)}
             >
               {t('staff.accounts.reset')}
             </button>
@@ -262,11 +281,12 @@ export function StaffAccountsScreen() {
             </button>
           ))}
         </div>
+        <ConfirmerFields value={createConfirmer} onChange={setCreateConfirmer} />
         <button
           type="submit"
           className="staff-button staff-button--primary"
           data-testid="account-create-submit"
-          disabled={!createReady || create.busy}
+          disabled={!createReady || create.busy || !confirmerReady(createConfirmer)}
         >
           {t('staff.accounts.create')}
         </button>
