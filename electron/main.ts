@@ -225,6 +225,8 @@ export function startKioskShell({
         openSecretStore: createKeychainSecretStore,
         logger,
         mode: kioskMode(env, isPackaged),
+        // An installed live kiosk without device drivers stays out of service; a development run may simulate.
+        simulatedDevicesInLiveMode: !isPackaged,
         version: app.getVersion(),
         // Receipts print silently to the configured printer through Chromium, or are saved with printToPDF.
         receiptPrinter: (printerName, receiptsDir) =>

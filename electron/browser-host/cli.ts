@@ -75,6 +75,8 @@ try {
     dataDir,
     logger,
     mode,
+    // The browser host is a development tool, never packaged: its live mode runs on the simulators.
+    simulatedDevicesInLiveMode: true,
     version: process.env.npm_package_version ?? '0.0.0-dev',
     openSecretStore: (installationId) => createKeychainSecretStore(installationId),
     ...(settingsOverrides ? { settingsOverrides } : {}),

@@ -35,11 +35,16 @@ export type KioskCoreOptions = {
   /** `demo` seeds the demo customers into an empty database and enables the simulated card reader. */
   readonly mode: 'demo' | 'live';
   readonly version: string;
-  /** Device drivers; the simulators of demo mode when absent. */
+  /**
+   * Device drivers; the simulators when absent. A live kiosk without both drivers serves no customer (out of service),
+   * unless `simulatedDevicesInLiveMode` says this is a development run.
+   */
   readonly devices?: {
     readonly dispenser?: CashDispenser;
     readonly acceptor?: DepositAcceptor & { readonly denominationsMinor: readonly number[] };
   };
+  /** Development only (the browser host, an unpackaged Electron run): a live kiosk may run on the simulators. */
+  readonly simulatedDevicesInLiveMode?: boolean;
   /** Settings over the stored ones (tests, command-line). */
   readonly settingsOverrides?: Partial<KioskSettings>;
   /**

@@ -52,6 +52,8 @@ export const DATABASE_FILE = 'kiosk.db';
 export const DISPENSER_STATE_FILE = join('devices', 'dispenser.json');
 /** Receipts saved as PDF (no printer configured, or the browser host) go here, inside the data dir. */
 export const RECEIPTS_DIR = 'receipts';
+/** Why a live kiosk without device drivers serves no customer (see KioskCoreOptions.devices). */
+export const NO_DEVICE_DRIVERS_REASON = 'no cash device drivers are configured (a live kiosk never runs the simulators)';
 /** At most one status event per this interval (the queue length changes with every drained batch). */
 export const STATUS_EMIT_INTERVAL_MS = 1_000;
 
@@ -245,6 +247,17 @@ export async function createKioskCore(options: KioskCoreOptions): Promise<KioskC
     });
     if (recovery.settled > 0) logger.info('interrupted withdrawals settled', { attempts: recovery.settled });
 
+    // A live kiosk moves real money: the simulators would pay out notes that do not exist against real debits, and
+    // credit whatever counts the screen sends. Without real drivers it serves no customer, whatever staff switch;
+    // staff mode still works (set-up, enrolment, settings).
+    const devicesMissing =
+      options.mode === 'live' &&
+      options.simulatedDevicesInLiveMode !== true &&
+      (options.devices?.dispenser === undefined || options.devices.acceptor === undefined)
+        ? NO_DEVICE_DRIVERS_REASON
+        : null;
+    if (devicesMissing) logger.error('kiosk out of service', { reason: devicesMissing });
+
     // Start-up checks: money that does not add up, or a journal without room, keeps customers out.
     let outOfServiceReason: string | null = null;
     const balances = ledger.verifyBalances();
@@ -285,7 +298,10 @@ export async function createKioskCore(options: KioskCoreOptions): Promise<KioskC
       demoReader: options.mode === 'demo' ? createDemoReader() : null,
       settings: () => settings,
       inService: () =>
-        outOfServiceReason === null && !journal.status().nearCapacity && sync.outOfServiceReason() === null,
+        devicesMissing === null &&
+        outOfServiceReason === null &&
+        !journal.status().nearCapacity &&
+        sync.outOfServiceReason() === null,
       onChange: (snapshot) => emit('session.changed', snapshot),
       receiptPrinter,
       sync: sync.sessionSync,
@@ -296,7 +312,7 @@ export async function createKioskCore(options: KioskCoreOptions): Promise<KioskC
     });
 
     const status = (): KioskStatus => {
-      const reason = outOfServiceReason ?? sync.outOfServiceReason();
+      const reason = devicesMissing ?? outOfServiceReason ?? sync.outOfServiceReason();
       return {
         kioskId,
         version: options.version,

@@ -556,6 +556,8 @@ describe('lifecycle', () => {
     fake.appState.isPackaged = true;
     await bootShell();
     expect(coreOptions[0]?.mode).toBe('live');
+    // An installed kiosk never runs the simulators in live mode: without drivers it stays out of service.
+    expect(coreOptions[0]?.simulatedDevicesInLiveMode).toBe(false);
   });
 
   it('--create-supervisor sets up the first supervisor from the console and exits, with no window and no core', async () => {
