@@ -86,6 +86,7 @@ export const SETTINGS_EXPORT_RULES = {
   transferFeeMinor: 'value',
   fastCashPresetsMinor: 'value',
   depositImmediateMinor: 'value',
+  depositHoldMs: 'value',
   depositNotesMax: 'value',
   pinLengthMin: 'value',
   pinLengthMax: 'value',

@@ -49,6 +49,7 @@ export type KnownJournalKind =
   | 'cash.taken'
   | 'cash.retracted'
   | 'cash.retract_mismatch'
+  | 'deposit.released'
   | 'withdrawal.recovered'
   | 'receipt.printed'
   | 'device.fault'

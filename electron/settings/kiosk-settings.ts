@@ -10,6 +10,16 @@ const Ms = z.number().int().min(1_000).max(600_000);
 
 export const FAST_CASH_PRESETS_MAX = 8;
 
+const HOUR_MS = 3_600_000;
+/**
+ * How long the held part of a cash deposit waits before it becomes available. At least an hour: the hold is what
+ * lets the notes be checked (at the next cassette count or business day) before they can leave again as cash, so a
+ * kiosk cannot be set to hold nothing; at most 30 days, past which a bank owes the customer an answer anyway.
+ */
+export const DEPOSIT_HOLD_MS_MIN = HOUR_MS;
+export const DEPOSIT_HOLD_MS_MAX = 30 * 24 * HOUR_MS;
+export const DEPOSIT_HOLD_MS_DEFAULT = 24 * HOUR_MS;
+
 /**
  * The remote bank. `url: null` is the standalone kiosk (the embedded bank, no sync). The device secret and the
  * bank's card lookup key are never settings: they live in the OS keychain (electron/sync/provisioning.ts).
@@ -69,6 +79,11 @@ export const KioskSettingsSchema = z
     fastCashPresetsMinor: z.array(Minor.min(1)).min(1).max(FAST_CASH_PRESETS_MAX),
     /** Cash deposits: this much of each deposit is available at once; the rest is held pending the count check. */
     depositImmediateMinor: Minor,
+    /**
+     * The held rest becomes available this long after the deposit (1 hour … 30 days). Fixed per deposit when it is
+     * booked: a change applies to later deposits only.
+     */
+    depositHoldMs: z.number().int().min(DEPOSIT_HOLD_MS_MIN).max(DEPOSIT_HOLD_MS_MAX),
     /** Notes accepted in one deposit; the acceptor itself takes at most DEPOSIT_NOTES_MAX in one bunch. */
     depositNotesMax: z.number().int().min(1).max(DEPOSIT_NOTES_MAX),
     pinLengthMin: z.number().int().min(4).max(PIN_LENGTH_MAX),
@@ -109,6 +124,7 @@ export const DEFAULT_SETTINGS: KioskSettings = {
   transferFeeMinor: 50,
   fastCashPresetsMinor: [2_000, 5_000, 10_000, 20_000],
   depositImmediateMinor: 20_000,
+  depositHoldMs: DEPOSIT_HOLD_MS_DEFAULT,
   depositNotesMax: 100,
   pinLengthMin: 4,
   pinLengthMax: 6,

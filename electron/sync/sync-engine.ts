@@ -516,12 +516,22 @@ export function createSyncEngine(options: SyncEngineOptions) {
     return { kind: 'unanswered' };
   }
 
-  /** What this card may still draw on stand-in now: the lower of its per-card and the kiosk's floor-limit room. */
+  /**
+   * What this card may still draw on stand-in now: the lowest of its per-card floor-limit room, what the bank's daily
+   * limit leaves after the day's online and stand-in withdrawals, and the kiosk's floor-limit room.
+   */
   function standInRoom(cardId: number): number {
     const settings = bank();
+    const today = businessDayOf(now());
+    const standInUsed = store.standInUsedByCard(cardId, today);
     const bankLimit = cards.bankDailyWithdrawalLimitOf(cardId);
-    const perCard = Math.min(settings.standInPerCardMinor, bankLimit ?? Number.MAX_SAFE_INTEGER);
-    const cardRoom = perCard - store.standInUsedByCard(cardId, businessDayOf(now()));
+    // The bank counts the withdrawals it approved online against the same limit: an advice past it would be declined
+    // (limit_exceeded) after the cash is gone.
+    const bankRoom =
+      bankLimit === null
+        ? Number.MAX_SAFE_INTEGER
+        : bankLimit - store.onlineWithdrawnByCard(cardId, today) - standInUsed;
+    const cardRoom = Math.min(settings.standInPerCardMinor - standInUsed, bankRoom);
     const kioskRoom = settings.standInPerKioskMinor - store.standInOutstanding();
     return Math.max(0, Math.min(cardRoom, kioskRoom));
   }

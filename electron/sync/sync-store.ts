@@ -148,6 +148,16 @@ export function createSyncStore(db: Db, now: () => number) {
     `SELECT coalesce(sum(amount_minor), 0) AS total FROM sync_stand_ins
       WHERE card_id = @cardId AND business_day = @day AND state <> 'voided'`,
   );
+  // What the bank already counts against a card's daily limit from this kiosk: the day's withdrawals it approved
+  // online (every one without a stand-in row), authorised ones in full and settled ones as posted. Reached through
+  // the customer transactions' card/day index, so the cost is the card's rows of one day.
+  const onlineCardDay = db.prepare<{ cardId: number; day: string }, { total: number }>(
+    `SELECT coalesce(sum(CASE t.status WHEN 'authorised' THEN t.amount_minor ELSE t.completed_minor END), 0) AS total
+       FROM customer_transactions AS t
+      WHERE t.card_id = @cardId AND t.business_day = @day AND t.kind = 'withdrawal'
+        AND t.status IN ('authorised', 'completed')
+        AND NOT EXISTS (SELECT 1 FROM sync_stand_ins AS s WHERE s.pending_id = t.pending_transfer_id)`,
+  );
   const standInOutstanding = db.prepare<[], { total: number }>(
     `SELECT coalesce(sum(amount_minor), 0) AS total FROM sync_stand_ins WHERE state IN ('held', 'queued')`,
   );
@@ -294,6 +304,10 @@ export function createSyncStore(db: Db, now: () => number) {
     },
     standInUsedByCard(cardId: number, businessDay: string): number {
       return standInCardDay.get({ cardId, day: businessDay })?.total ?? 0;
+    },
+    /** The card's withdrawals the bank approved online on that business day (see onlineCardDay). */
+    onlineWithdrawnByCard(cardId: number, businessDay: string): number {
+      return onlineCardDay.get({ cardId, day: businessDay })?.total ?? 0;
     },
     standInOutstanding(): number {
       return standInOutstanding.get()?.total ?? 0;

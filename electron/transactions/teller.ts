@@ -13,6 +13,7 @@ import type { Journal } from '../journal/journal.ts';
 import type { JournalEntry } from '../journal/journal-entry.ts';
 import type { Ledger, LedgerErrorCode, TransferInput } from '../ledger/ledger.ts';
 import type { KioskSettings } from '../settings/kiosk-settings.ts';
+import { createDepositHolds, DEPOSIT_RELEASES_PER_RUN, type DepositReleaseRun } from './deposit-holds.ts';
 import { transferLimitRefusal, withdrawalLimitRefusal } from './limits.ts';
 import { businessDayOf, type createTraceNumbers, type TraceNumbers } from './trace-numbers.ts';
 import type { CustomerTransactionKind, TransactionRepo } from './transaction-repo.ts';
@@ -222,6 +223,8 @@ export function createTeller(deps: TellerDeps) {
   const currency = () => deps.settings().currency;
   const internal = (kind: 'kiosk_cash' | 'kiosk_rejects' | 'kiosk_deposits' | 'settlement') =>
     ledger.internalAccountId(kind, currency());
+
+  const depositHolds = createDepositHolds({ db, ledger, journal, now: deps.now });
 
   const accountByNumber = db.prepare<{ accountNumber: string }, { id: number; display_name: string; status: string }>(
     `SELECT a.id, c.display_name, a.status FROM accounts a JOIN customers c ON c.id = a.customer_id
@@ -794,7 +797,10 @@ export function createTeller(deps: TellerDeps) {
       })();
     },
 
-    /** Credits counted notes: up to the immediate allowance at once, the rest held pending the count check. */
+    /**
+     * Credits counted notes: up to the immediate allowance at once, the rest held pending the count check and
+     * released by releaseDueDeposits once the hold period (depositHoldMs, fixed now) has passed.
+     */
     deposit(customer: Customer, account: CardAccountView, outcome: DepositOutcome): Receipt | Refusal {
       const amountMinor = outcome.acceptedAmountMinor;
       if (amountMinor <= 0) {
@@ -805,21 +811,32 @@ export function createTeller(deps: TellerDeps) {
         return db.transaction(() => {
           const atMs = deps.now();
           const trace = deps.trace.next(atMs);
-          const immediate = Math.min(amountMinor, deps.settings().depositImmediateMinor);
+          const settings = deps.settings();
+          const immediate = Math.min(amountMinor, settings.depositImmediateMinor);
           const held = amountMinor - immediate;
+          const releaseAtMs = atMs + settings.depositHoldMs;
           const base = { debitAccountId: internal('kiosk_deposits'), creditAccountId: account.accountId, code: 'deposit' as const, reference: trace.rrn };
           const batch: TransferInput[] = [];
           if (immediate > 0) batch.push({ ...base, id: uuidv7(atMs), kind: 'single', amountMinor: immediate });
-          if (held > 0) batch.push({ ...base, id: uuidv7(atMs), kind: 'pending', amountMinor: held });
+          const heldId = uuidv7(atMs);
+          if (held > 0) batch.push({ ...base, id: heldId, kind: 'pending', amountMinor: held });
           apply(batch);
-          // Store-and-forward: the notes are already in the kiosk, so the bank hears of the whole deposit once.
+          // Store-and-forward: the notes are already in the kiosk, so the bank hears of the whole deposit once. The
+          // hold is the kiosk's own: its release later moves nothing the bank has not already booked.
           deps.sync?.depositBooked(customer, { accountId: account.accountId, transferId: batch[0]?.id ?? uuidv7(atMs), amountMinor, reference: trace.rrn, atMs });
-          record(customer, 'deposit', trace, atMs, { accountId: account.accountId, amountMinor, status: 'completed' });
+          const transactionId = record(customer, 'deposit', trace, atMs, { accountId: account.accountId, amountMinor, status: 'completed' });
+          if (held > 0) depositHolds.hold({ pendingId: heldId, transactionId, releaseAtMs });
           journalEntry(customer, 'transaction.approved', {
             stan: trace.stan,
             amountMinor,
             currency: currency(),
-            data: { transaction: 'deposit', notes: outcome.acceptedNotes, rejected_notes: outcome.rejectedNotes, held_minor: held },
+            data: {
+              transaction: 'deposit',
+              notes: outcome.acceptedNotes,
+              rejected_notes: outcome.rejectedNotes,
+              held_minor: held,
+              ...(held > 0 ? { held_until: iso(releaseAtMs) } : {}),
+            },
           });
           return receipt('deposit', customer, trace, atMs, { account, requestedMinor: amountMinor, completedMinor: amountMinor, outcome: 'completed' });
         })();
@@ -980,6 +997,14 @@ export function createTeller(deps: TellerDeps) {
         if (cause instanceof RefundRefused) return cause.refusal;
         throw cause;
       }
+    },
+
+    /**
+     * Makes the held part of deposits whose hold period has passed available: oldest due first, at most `limit`, each
+     * its own transaction (post of the pending credit, hold row, journal). Called by the core's periodic sweep.
+     */
+    releaseDueDeposits(limit: number = DEPOSIT_RELEASES_PER_RUN): DepositReleaseRun {
+      return depositHolds.releaseDue(limit);
     },
 
     journalEntry,

@@ -13,7 +13,8 @@ import {
 } from '../../electron/devices/simulated-deposit-acceptor.ts';
 import { createIpcRouter } from '../../electron/ipc/router.ts';
 import { createMemoryLogger } from '../../electron/log/logger.ts';
-import type { KioskSettings } from '../../electron/settings/kiosk-settings.ts';
+import { DEPOSIT_HOLD_MS_DEFAULT, type KioskSettings } from '../../electron/settings/kiosk-settings.ts';
+import { DEPOSIT_RELEASE_INTERVAL_MS } from '../../electron/transactions/deposit-holds.ts';
 import { DEMO_ACCEPTED_DENOMINATIONS } from '../../electron/demo/seed-demo-cash.ts';
 import type { Envelope, ErrorCode, SessionSnapshot } from '../../shared/ipc/index.ts';
 import { createFakeClock, type FakeClock } from '../support/fake-clock.ts';
@@ -333,6 +334,98 @@ describe('deposit', () => {
     });
     expect(available(result)).toBe(available(before) + 20_000);
     expect(result.accounts?.[0]?.ledgerMinor).toBe((before.accounts?.[0]?.ledgerMinor ?? 0) + 20_000);
+    expectBooksBalance(kiosk);
+  });
+
+  /** Ben's held deposit credits, and the releases the ledger and the journal hold. */
+  function depositHolds(kiosk: Kiosk) {
+    const db = kiosk.db();
+    try {
+      const account = db
+        .prepare(
+          "SELECT credits_pending_minor AS held, credits_posted_minor - debits_posted_minor AS balance FROM accounts WHERE account_number = '20000001'",
+        )
+        .get() as { held: number; balance: number };
+      const posts = db
+        .prepare("SELECT amount_minor, pending_id FROM transfers WHERE kind = 'post_pending' AND code = 'deposit'")
+        .all();
+      const journal = db
+        .prepare(
+          "SELECT stan, masked_pan, amount_minor, data FROM journal WHERE kind = 'deposit.released' ORDER BY seq",
+        )
+        .all() as { stan: string; masked_pan: string; amount_minor: number; data: string }[];
+      return {
+        ...account,
+        posts,
+        released: journal.map((row) => ({ ...row, data: JSON.parse(row.data) as Record<string, unknown> })),
+      };
+    } finally {
+      db.close();
+    }
+  }
+
+  it('makes the held part available once the hold period has passed, released once by a sweep on the kiosk clock', async () => {
+    const kiosk = await startKiosk({ depositImmediateMinor: 5_000 });
+    const before = available(await signIn(kiosk, BEN));
+    const depositedAtMs = kiosk.clock.now();
+    value(await kiosk.call('chooseTransaction', { transaction: 'deposit' }));
+    const deposited = value(
+      await kiosk.call('submitDeposit', { accountRef: 'a1', notes: [{ denominationMinor: 10_000, count: 5 }] }),
+    );
+    expect(available(deposited)).toBe(before + 5_000);
+    value(await kiosk.call('backToMenu'));
+    // 450.00 is counted but held: it cannot leave again as cash yet.
+    expect(refused(await withdraw(kiosk, 40_000))).toBe('INSUFFICIENT_FUNDS');
+    kiosk.core.resetSession('test');
+
+    kiosk.clock.advance(DEPOSIT_HOLD_MS_DEFAULT - 1);
+    expect(depositHolds(kiosk)).toMatchObject({ held: 45_000, posts: [], released: [] });
+    // Due now; the next sweep (at most one interval later) posts it.
+    kiosk.clock.advance(DEPOSIT_RELEASE_INTERVAL_MS);
+    const dueAt = new Date(depositedAtMs + DEPOSIT_HOLD_MS_DEFAULT).toISOString();
+    expect(depositHolds(kiosk)).toMatchObject({
+      held: 0,
+      posts: [{ amount_minor: 45_000 }],
+      released: [
+        {
+          stan: deposited.receipt?.stan,
+          masked_pan: '•••• 8906',
+          amount_minor: 45_000,
+          data: { deposited_at: new Date(depositedAtMs).toISOString(), due_at: dueAt },
+        },
+      ],
+    });
+    const after = await signIn(kiosk, BEN);
+    expect(available(after)).toBe(before + 50_000);
+    value(await withdraw(kiosk, 40_000));
+    value(await kiosk.call('cardTaken'));
+    value(await kiosk.call('cashTaken'));
+    // Many sweeps later, still one release.
+    kiosk.clock.advance(DEPOSIT_HOLD_MS_DEFAULT);
+    expect(depositHolds(kiosk)).toMatchObject({ held: 0, posts: [{ amount_minor: 45_000 }] });
+    expect(depositHolds(kiosk).released).toHaveLength(1);
+    expectBooksBalance(kiosk);
+  });
+
+  it('releases at start-up a hold that fell due while the kiosk was off, once across restarts', async () => {
+    const kiosk = await startKiosk();
+    const before = available(await signIn(kiosk, BEN));
+    value(await kiosk.call('chooseTransaction', { transaction: 'deposit' }));
+    value(await kiosk.call('submitDeposit', { accountRef: 'a1', notes: [{ denominationMinor: 10_000, count: 3 }] }));
+    await kiosk.core.close();
+    expect(depositHolds(kiosk)).toMatchObject({ held: 10_000, balance: before + 20_000 });
+
+    kiosk.clock.advance(DEPOSIT_HOLD_MS_DEFAULT);
+    let core = await fixture.start(kiosk.clock);
+    // The start-up checks (ledger counters, cash account against the cassettes) still pass.
+    expect(await core.handlers.system.getStatus({})).toMatchObject({ ok: true, value: { inService: true } });
+    expect(depositHolds(kiosk)).toMatchObject({ held: 0, balance: before + 30_000, posts: [{ amount_minor: 10_000 }] });
+    await core.close();
+    kiosk.clock.advance(DEPOSIT_RELEASE_INTERVAL_MS);
+    core = await fixture.start(kiosk.clock);
+    expect(await core.handlers.system.getStatus({})).toMatchObject({ ok: true, value: { inService: true } });
+    expect(depositHolds(kiosk)).toMatchObject({ held: 0, balance: before + 30_000, posts: [{ amount_minor: 10_000 }] });
+    expect(depositHolds(kiosk).released).toHaveLength(1);
     expectBooksBalance(kiosk);
   });
 

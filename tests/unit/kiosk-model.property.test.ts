@@ -17,8 +17,9 @@
 //   6. ledger.verifyBalances(), the journal's hash chain and the cassettes' movement sums all verify;
 //   7. the model's account counters, cassettes, retract bin and daily usage equal the database's, and the balances
 //      on screen and on the receipts equal the model's.
-// Deposit holds (the part of a deposit above the immediate allowance) stay pending by design until the back office's
-// count check, so invariant 4's "nothing left pending" is about withdrawal holds only. A crash while a withdrawal's
+// Deposit holds (the part of a deposit above the immediate allowance) stay pending until their hold period
+// (depositHoldMs) has passed, so invariant 4's "nothing left pending" is about withdrawal holds only; a session may be
+// followed by that period passing, after which the model posts every deposit hold, as the kiosk's sweep must. A crash while a withdrawal's
 // notes wait is left out of the random runs: the kiosk then restarts out of service until staff reconcile the
 // interrupted withdrawal (tests/unit/customer-transactions.test.ts pins that); the regressions at the end of this
 // file cover two bugs the model found on the way.
@@ -36,6 +37,7 @@ import { DEMO_CUSTOMERS } from '../../electron/demo/demo-data.ts';
 import { createJournal } from '../../electron/journal/journal.ts';
 import { createLedger } from '../../electron/ledger/ledger.ts';
 import { DEFAULT_SETTINGS, type KioskSettings, KioskSettingsSchema } from '../../electron/settings/kiosk-settings.ts';
+import { DEPOSIT_RELEASE_INTERVAL_MS } from '../../electron/transactions/deposit-holds.ts';
 import { businessDayOf } from '../../electron/transactions/trace-numbers.ts';
 import {
   type Envelope,
@@ -121,6 +123,8 @@ type SessionOp = {
   readonly pin: 'ok' | 'cancel' | 'timeout';
   readonly txs: readonly Tx[];
   readonly end: 'finish' | 'cancel' | 'timeout' | 'card_not_taken' | 'reset' | 'crash';
+  /** Back at idle: time goes on as usual, or the deposit hold period passes (every deposit hold is released). */
+  readonly afterwards: 'nothing' | 'deposit_hold_passes';
 };
 
 const accountRef = fc.constantFrom('a1', 'a1', 'a2', 'a3');
@@ -249,6 +253,12 @@ const sessionOp: fc.Arbitrary<SessionOp> = fc.record({
     'reset' as const,
     'crash' as const,
   ),
+  afterwards: fc.constantFrom(
+    'nothing' as const,
+    'nothing' as const,
+    'nothing' as const,
+    'deposit_hold_passes' as const,
+  ),
 });
 
 /** Settings per run, tight enough that every daily limit trips now and then. */
@@ -323,6 +333,8 @@ class Model {
   dispenserFaulted = false;
   acceptorFaulted = false;
   withdrawal: InFlight | null = null;
+  /** The held parts of deposits, until their hold period passes. */
+  depositHolds: Hold[] = [];
   readonly settings: KioskSettings;
 
   constructor(settings: KioskSettings, db: Database.Database) {
@@ -780,6 +792,15 @@ class Run {
     this.check(snapshot);
   }
 
+  /** At idle, the deposit hold period (and one sweep interval) passes: every deposit hold is posted in full. */
+  async depositHoldPasses(): Promise<void> {
+    if (this.state !== 'idle') this.fail(`the hold period passes at ${this.state}, expected idle`);
+    for (const hold of this.model.depositHolds) this.model.resolve(hold, hold.amountMinor);
+    this.outcomes.add(`deposit holds released:${this.model.depositHolds.length > 0 ? 'some' : 'none'}`);
+    this.model.depositHolds = [];
+    await this.tick('deposit hold period', this.settings.depositHoldMs + DEPOSIT_RELEASE_INTERVAL_MS, 'idle');
+  }
+
   /** From goodbye or card_retained the end screen times out to idle. */
   async backToIdle(): Promise<void> {
     if (this.state === 'goodbye' || this.state === 'card_retained')
@@ -1163,7 +1184,8 @@ class Run {
     }
     const immediate = Math.min(acceptedMinor, settings.depositImmediateMinor);
     model.single('kiosk_deposits', account, immediate);
-    if (acceptedMinor > immediate) model.hold('kiosk_deposits', account, acceptedMinor - immediate);
+    if (acceptedMinor > immediate)
+      model.depositHolds.push(model.hold('kiosk_deposits', account, acceptedMinor - immediate));
     const { snapshot } = await this.call(label, submit, { code: null, state: 'transaction_result' });
     this.expectReceipt(snapshot, {
       transaction: 'deposit',
@@ -1257,6 +1279,7 @@ const session = (card: CardName, txs: Tx[], end: SessionOp['end'] = 'finish'): S
   pin: 'ok',
   txs,
   end,
+  afterwards: 'nothing',
 });
 
 /**
@@ -1344,6 +1367,8 @@ const EXAMPLES: Scenario[] = [
           staffReset: false,
         },
       ]),
+      // Everything Ben just deposited was held (no immediate allowance): a day later it is his to transfer.
+      { ...session('ben', []), pin: 'cancel', afterwards: 'deposit_hold_passes' },
       session('ben', [
         {
           type: 'transfer',
@@ -1406,8 +1431,8 @@ const EXAMPLES: Scenario[] = [
         ],
         'crash',
       ),
-      { card: 'ana', pin: 'cancel', txs: [], end: 'finish' },
-      { card: 'ben', pin: 'timeout', txs: [], end: 'finish' },
+      { card: 'ana', pin: 'cancel', txs: [], end: 'finish', afterwards: 'nothing' },
+      { card: 'ben', pin: 'timeout', txs: [], end: 'finish', afterwards: 'nothing' },
       session('ben', [{ type: 'abandon', transaction: 'deposit', how: 'cancel' }]),
       session('ana', [{ type: 'mini_statement', accountRef: 'a2' }], 'card_not_taken'),
     ],
@@ -1431,7 +1456,10 @@ async function runScenario(
     const settings: KioskSettings = { ...DEFAULT_SETTINGS, manualCardEntry: true, ...overrides };
     const run = new Run(kiosk, new Model(settings, kiosk.db), outcomes);
     run.check(await run.snapshot());
-    for (const op of sessions) await run.session(op);
+    for (const op of sessions) {
+      await run.session(op);
+      if (op.afterwards === 'deposit_hold_passes') await run.depositHoldPasses();
+    }
     return run.steps;
   } finally {
     await kiosk.close();
@@ -1477,6 +1505,7 @@ describe('the kiosk against its model', () => {
         'confirmTransfer:LIMIT_DAILY_TRANSFER',
         'reset',
         'crash:nothing waiting',
+        'deposit holds released:some',
       ]) {
         expect([...outcomes], `never reached ${expected}`).toContain(expected);
       }

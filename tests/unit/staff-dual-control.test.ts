@@ -15,10 +15,13 @@ const TOTP_STEP_MS = 30_000;
 
 describe('dual control', () => {
   it('needs a second person to switch it off, to change the bank, and to create or reset an account', async () => {
-    let current: StaffFixture | undefined;
-    fixture = await createStaffFixture({ requireDualControl: () => current?.settings().staffDualControl ?? false });
+    // The fixture's dual-control switch reads its own settings, as the core's does.
+    const created: { fixture?: StaffFixture } = {};
+    fixture = await createStaffFixture({
+      requireDualControl: () => created.fixture?.settings().staffDualControl ?? false,
+    });
     const f = fixture;
-    current = f;
+    created.fixture = f;
     const { handlers, value } = f;
     // Both demo staff finish set-up, then the supervisor works while the operator stands by to confirm.
     await f.loginAs(OPERATOR);

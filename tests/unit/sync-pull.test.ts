@@ -1,13 +1,19 @@
 // The changes feed: bank-side changes (a deposit through the customer API, a card blocked and unblocked) reach the
 // kiosk's books as double-entry adjustments and card states; each page commits with its cursor, the cursor survives
-// a restart, an account with the kiosk's own requests still in flight is left alone until they land, and a kiosk
-// clock days off the bank's changes nothing (the feed is ordered by the bank's sequence, never by time).
+// a restart, an account with the kiosk's own requests still in flight is left alone until they land, a deposit the
+// kiosk holds in part (the bank books it whole) is never taken for a difference, before or after its release, and a
+// kiosk clock days off the bank's changes nothing (the feed is ordered by the bank's sequence, never by time).
 import { afterEach, describe, expect, it } from 'vitest';
+import { availableOf } from '../../bank/store/ledger.ts';
 import type { Clock } from '../../electron/core/kiosk-core-types.ts';
+import { DEPOSIT_HOLD_MS_DEFAULT } from '../../electron/settings/kiosk-settings.ts';
+import { DEPOSIT_RELEASE_INTERVAL_MS } from '../../electron/transactions/deposit-holds.ts';
+import { createFakeClock } from '../support/fake-clock.ts';
 import { createBankClient, customerLogin, DEMO } from '../support/bank-client.ts';
 import type { StartedBank } from '../support/bank-server.ts';
 import {
   bankBalance,
+  bankTransfers,
   CARDS,
   createSyncFixture,
   deposit,
@@ -94,6 +100,49 @@ describe('pull of changes', () => {
     await restarted.core.sync.pullNow();
     value(await signIn(restarted, CARDS.chloe));
     expect(bankBalance(bank, CARDS.ana.checking)).toBe(kioskBalance(restarted, CARDS.ana.checking));
+  });
+
+  it('a deposit above the immediate allowance: booked whole at the bank, released locally after the hold, never adjusted', async () => {
+    const bank = await fixture.startBank();
+    const clock = createFakeClock(Date.now());
+    const kiosk = await fixture.start(bank, { clock });
+    await kiosk.core.sync.idle();
+    const bankAvailable = () => {
+      const account = bank.server.bank.ledger.accountByNumber(CARDS.ana.checking);
+      if (!account) throw new Error('no such bank account');
+      return availableOf(account);
+    };
+    const kioskAvailable = async () => {
+      const signedIn = value(await signIn(kiosk, CARDS.ana));
+      endSession(kiosk);
+      return signedIn.accounts?.find((account) => account.accountRef === 'a1')?.availableMinor;
+    };
+
+    // 500.00 in notes: 200.00 available at once, 300.00 held by the kiosk; the bank hears of (and books) all of it.
+    value(await signIn(kiosk, CARDS.ana));
+    expect(await deposit(kiosk, [{ denominationMinor: 10_000, count: 5 }])).toBeNull();
+    endSession(kiosk);
+    await eventually(async () => (await kiosk.core.sync.drainNow()).pending === 0);
+    expect(await kiosk.core.sync.pullNow()).toBe(true);
+    expect(bankAvailable()).toBe(125_000 + 50_000);
+    expect(await kioskAvailable()).toBe(125_000 + 20_000);
+    expect(adjustments(kiosk)).toEqual([]);
+
+    // The hold period passes: the kiosk posts its hold, which the bank's balance already counts.
+    clock.advance(DEPOSIT_HOLD_MS_DEFAULT + DEPOSIT_RELEASE_INTERVAL_MS);
+    await kiosk.core.sync.idle();
+    expect(await kiosk.core.sync.pullNow()).toBe(true);
+    expect(await kioskAvailable()).toBe(bankAvailable());
+    expect(bankAvailable()).toBe(125_000 + 50_000);
+    expect(kioskBalance(kiosk, CARDS.ana.checking)).toBe(bankBalance(bank, CARDS.ana.checking));
+    expect(adjustments(kiosk)).toEqual([]);
+    // The release sent the bank nothing: one deposit there, and an empty queue.
+    expect(await kiosk.core.sync.drainNow()).toEqual({ pending: 0, parked: 0 });
+    expect(
+      bankTransfers(bank, bank.deviceId)
+        .filter((row) => row.code === 'deposit')
+        .map((row) => row.amount_minor),
+    ).toEqual([50_000]);
   });
 
   it('leaves an account alone while the kiosk’s own requests for it are in flight, then agrees once they land', async () => {

@@ -1,5 +1,6 @@
 // Offline operation: with the bank unreachable the kiosk approves withdrawals itself within its floor limits (per
-// card and business day, per kiosk outstanding), forwards each as an advice exactly once when the bank is back, and
+// card and business day, per kiosk outstanding) and what the bank's daily limit leaves after the card's online
+// withdrawals of the day, forwards each as an advice exactly once when the bank is back, and
 // turns a later bank decline into an exception for staff instead of editing its books. An authorisation the bank
 // received but the kiosk never recorded (crash mid-request) is replayed and voided at start-up.
 import { createServer } from 'node:http';
@@ -105,6 +106,52 @@ describe('stand-in', () => {
     // Draining again sends nothing new.
     await kiosk.core.sync.drainNow();
     expect(bankTransfers(bank, bank.deviceId)).toHaveLength(moved.length);
+  });
+
+  it('counts what the card already withdrew online today against the bank limit before standing in', async () => {
+    const bank = await fixture.startBank({ faults: true });
+    // The bank's daily limit for Ana's and Chloé's cards is 500.00; the pull brings it to the kiosk.
+    for (const pan of [CARDS.ana.pan, CARDS.chloe.pan]) {
+      bank.server.bank.db
+        .prepare('UPDATE cards SET daily_withdrawal_limit_minor = ? WHERE pan_hmac = ?')
+        .run(50_000, bank.cardKey(pan));
+    }
+    const kiosk = await fixture.start(bank);
+    await kiosk.core.sync.idle();
+    expect(await kiosk.core.sync.pullNow()).toBe(true);
+
+    // Online, the bank approves the whole day's limit for Ana, and 450.00 of it for Chloé.
+    value(await signIn(kiosk, CARDS.ana));
+    expect(await withdraw(kiosk, 50_000)).toBeNull();
+    endSession(kiosk);
+    value(await signIn(kiosk, CARDS.chloe));
+    expect(await withdraw(kiosk, 45_000)).toBeNull();
+    endSession(kiosk);
+    await drainUntilEmpty(kiosk);
+
+    // The bank goes down. Standing in for 200.00 more would pass the bank's limit (it would decline the advice):
+    // Ana has no room left, Chloé only the 50.00 her limit still allows, though the per-card floor is 200.00.
+    bank.setFaults(ALL_DROPPED);
+    value(await signIn(kiosk, CARDS.ana));
+    expect(kiosk.core.sync.status().mode).toBe('offline');
+    const amountScreen = value(await kiosk.call('chooseTransaction', { transaction: 'withdrawal' }));
+    expect(amountScreen.withdrawal?.standInMinor).toBe(0);
+    value(await kiosk.call('backToMenu'));
+    expect(await withdraw(kiosk, 20_000)).toBe('HOST_UNAVAILABLE');
+    endSession(kiosk);
+    value(await signIn(kiosk, CARDS.chloe));
+    expect(value(await kiosk.call('chooseTransaction', { transaction: 'withdrawal' })).withdrawal?.standInMinor).toBe(
+      5_000,
+    );
+    value(await kiosk.call('backToMenu'));
+    expect(await withdraw(kiosk, 20_000)).toBe('HOST_UNAVAILABLE');
+    endSession(kiosk);
+
+    // Nothing was stood in, so nothing reaches the bank to be declined.
+    bank.setFaults(null);
+    await drainUntilEmpty(kiosk);
+    expect(kiosk.core.sync.status()).toMatchObject({ queueLength: 0, parked: 0, exceptions: 0 });
+    expect(bankTransfers(bank, bank.deviceId).filter((row) => row.kind === 'single')).toEqual([]);
   });
 
   it('records a stand-in the bank declines afterwards as an exception for staff and leaves the books alone', async () => {

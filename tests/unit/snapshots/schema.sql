@@ -8,6 +8,8 @@ CREATE INDEX cash_movements_by_cassette ON cash_movements(cassette_id);
 
 CREATE INDEX customer_transactions_by_card_day ON customer_transactions(card_id, business_day, kind);
 
+CREATE INDEX deposit_holds_due ON deposit_holds(release_at_ms) WHERE released_at_ms IS NULL;
+
 CREATE INDEX journal_by_kind ON journal(kind);
 
 CREATE INDEX journal_by_masked_pan ON journal(masked_pan) WHERE masked_pan IS NOT NULL;
@@ -157,6 +159,15 @@ CREATE TABLE day_totals (
   variance_transfer_id TEXT,
   closed_by TEXT NOT NULL,
   CHECK (period_from <= period_to)
+  ) STRICT;
+
+CREATE TABLE deposit_holds (
+  pending_id TEXT PRIMARY KEY REFERENCES transfers(id) CHECK (length(pending_id) = 36),
+  transaction_id TEXT NOT NULL UNIQUE REFERENCES customer_transactions(id),
+  release_at_ms INTEGER NOT NULL CHECK (release_at_ms >= 0),
+  released_at_ms INTEGER CHECK (released_at_ms IS NULL OR released_at_ms >= 0),
+  resolution_id TEXT REFERENCES transfers(id) CHECK (resolution_id IS NULL OR length(resolution_id) = 36),
+  CHECK ((released_at_ms IS NULL) = (resolution_id IS NULL))
   ) STRICT;
 
 CREATE TABLE journal (
@@ -367,6 +378,18 @@ CREATE TRIGGER cash_movements_no_delete BEFORE DELETE ON cash_movements
 CREATE TRIGGER cash_movements_no_update BEFORE UPDATE ON cash_movements
   BEGIN
   SELECT RAISE(ABORT, 'cash_movements is append-only');
+  END;
+
+CREATE TRIGGER deposit_holds_no_delete BEFORE DELETE ON deposit_holds
+  BEGIN
+  SELECT RAISE(ABORT, 'deposit holds are kept');
+  END;
+
+CREATE TRIGGER deposit_holds_release_once BEFORE UPDATE ON deposit_holds
+  WHEN OLD.released_at_ms IS NOT NULL OR NEW.pending_id IS NOT OLD.pending_id
+  OR NEW.transaction_id IS NOT OLD.transaction_id OR NEW.release_at_ms IS NOT OLD.release_at_ms
+  BEGIN
+  SELECT RAISE(ABORT, 'a deposit hold is released once and never changed otherwise');
   END;
 
 CREATE TRIGGER journal_append_in_sequence BEFORE INSERT ON journal
