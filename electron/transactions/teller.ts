@@ -812,7 +812,9 @@ export function createTeller(deps: TellerDeps) {
           const atMs = deps.now();
           const trace = deps.trace.next(atMs);
           const settings = deps.settings();
-          const immediate = Math.min(amountMinor, settings.depositImmediateMinor);
+          // With a bank, funds availability is the bank's: it books the whole deposit at once, so a hold of the kiosk's
+          // own would refuse withdrawals the bank approves. A standalone kiosk applies its allowance.
+          const immediate = deps.sync ? amountMinor : Math.min(amountMinor, settings.depositImmediateMinor);
           const held = amountMinor - immediate;
           const releaseAtMs = atMs + settings.depositHoldMs;
           const base = { debitAccountId: internal('kiosk_deposits'), creditAccountId: account.accountId, code: 'deposit' as const, reference: trace.rrn };
