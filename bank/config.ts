@@ -108,3 +108,35 @@ export function validateLimits(limits: BankLimits): BankLimits {
   }
   return limits;
 }
+
+/**
+ * Endpoints carried over from the original demo API that a deployment must not offer: with one off, its routes
+ * answer `403 feature_disabled` and change nothing. Both are off unless the bank is started for a demo or for
+ * development (`node bank/cli.ts --demo`, or the flags in bank/cli.ts).
+ */
+export type BankFeatures = {
+  /** `POST /v1/customers`: anyone may create a customer (and an empty checking account) without proof of identity. */
+  readonly openRegistration: boolean;
+  /**
+   * `POST /v1/accounts/{n}/deposits` and `/withdrawals`: a customer moves money between their account and the bank's
+   * clearing account with no source of funds — money out of nowhere, fit only for a demo.
+   */
+  readonly customerCashEndpoints: boolean;
+};
+
+export const DEFAULT_FEATURES: BankFeatures = { openRegistration: false, customerCashEndpoints: false };
+
+/** What the demo / development bank turns on (the original API's behaviour). */
+export const DEMO_FEATURES: BankFeatures = { openRegistration: true, customerCashEndpoints: true };
+
+/** Returns the features if each is a known one set to a boolean; otherwise throws a TypeError naming the setting. */
+export function validateFeatures(features: BankFeatures): BankFeatures {
+  for (const [name, value] of Object.entries(features)) {
+    // A misspelt feature would otherwise be silently ignored and leave the real one at its default.
+    if (!(name in DEFAULT_FEATURES)) throw new TypeError(`Unknown bank setting ${name}.`);
+    if (typeof value !== 'boolean') {
+      throw new TypeError(`Bank setting ${name} must be true or false (got ${String(value)}).`);
+    }
+  }
+  return features;
+}

@@ -13,8 +13,9 @@ import { errorBodySchema } from '../shared/bank-api/index.ts';
 import type { DeviceRegistry } from './auth/devices.ts';
 import type { IpBlocklist } from './auth/ip-block.ts';
 import type { TokenService } from './auth/tokens.ts';
-import type { BankLimits } from './config.ts';
+import type { BankFeatures, BankLimits } from './config.ts';
 import type { CustomerService } from './customer-service.ts';
+import { BankError } from './errors.ts';
 import type { KioskService } from './kiosk-service.ts';
 import type { IdempotencyStore } from './store/idempotency.ts';
 import type { BankLedger } from './store/ledger.ts';
@@ -51,6 +52,8 @@ export type BankContext = {
   readonly tokens: TokenService;
   readonly ipBlock: IpBlocklist;
   readonly limits: BankLimits;
+  /** Demo-only endpoints this bank offers (see BankFeatures); routes of one that is off refuse with featureGate. */
+  readonly features: BankFeatures;
   readonly now: () => number;
 };
 
@@ -60,6 +63,17 @@ export const NO_CONTENT = z.undefined().describe('No content');
 
 export const DEVICE_SECURITY = [{ deviceBearer: [] }];
 export const CUSTOMER_SECURITY = [{ customerBearer: [] }];
+
+/**
+ * A route's preValidation hook for a feature the bank may have off: `403 feature_disabled` before the body is read
+ * into anything, so a refused request changes nothing (no customer, no transfer, no stored idempotent response). It
+ * runs after authentication and the rate limit, so the route answers the unauthenticated exactly as before.
+ */
+export function featureGate(features: BankFeatures, feature: keyof BankFeatures, refusal: string) {
+  return async (): Promise<void> => {
+    if (!features[feature]) throw new BankError('feature_disabled', refusal);
+  };
+}
 
 export function devicePrincipal(principal: Principal | null): string {
   if (principal?.kind !== 'device') throw new Error('device route without a device principal');

@@ -1,6 +1,8 @@
 // The customer side of the bank (the Flask API's features, without its defects): registration, login with
 // rotating refresh tokens, profile allow-list, password reset through the notifications outbox, TOTP, and
-// ownership-checked account operations. argon2 runs before or after a transaction, never inside one.
+// ownership-checked account operations. argon2 runs before or after a transaction, never inside one. Every token
+// carries the customer's token generation; a password reset or a refresh token's reuse moves to the next one, which
+// ends every session at once (access tokens included, checked on each request).
 import { Secret, TOTP } from 'otpauth';
 import type {
   CustomerAccount,
@@ -39,10 +41,12 @@ type CustomerRow = {
   totp_secret: string | null;
   totp_pending_secret: string | null;
   totp_last_counter: number | null;
+  token_generation: number;
 };
 
 const CUSTOMER_COLUMNS =
-  'id, email, password_hash, display_name, phone, address, totp_secret, totp_pending_secret, totp_last_counter';
+  'id, email, password_hash, display_name, phone, address, totp_secret, totp_pending_secret, totp_last_counter, ' +
+  'token_generation';
 
 export type CustomerServiceDeps = {
   readonly db: Db;
@@ -98,9 +102,14 @@ export function createCustomerService(deps: CustomerServiceDeps) {
   const markRefreshUsed = db.prepare<{ hash: string; at: number }>(
     'UPDATE refresh_tokens SET used_at_ms = @at WHERE jti_hash = @hash AND used_at_ms IS NULL',
   );
-  const revokeFamily = db.prepare<{ family: string }>('UPDATE refresh_tokens SET revoked = 1 WHERE family = @family');
   const revokeAllOf = db.prepare<{ customer: number }>(
     'UPDATE refresh_tokens SET revoked = 1 WHERE customer_id = @customer',
+  );
+  const generationOf = db
+    .prepare<{ id: number }, number>('SELECT token_generation FROM customers WHERE id = @id')
+    .pluck();
+  const nextGeneration = db.prepare<{ id: number }>(
+    'UPDATE customers SET token_generation = token_generation + 1 WHERE id = @id',
   );
   const insertReset = db.prepare<{ hash: string; customer: number; expires: number }>(
     'INSERT INTO password_resets (token_hash, customer_id, expires_at_ms) VALUES (@hash, @customer, @expires)',
@@ -206,9 +215,19 @@ export function createCustomerService(deps: CustomerServiceDeps) {
     return counter;
   }
 
-  async function issuePair(customerId: number, family: string): Promise<TokenPair> {
-    const access = await tokens.sign('access', String(customerId));
-    const refresh = await tokens.sign('refresh', String(customerId), { family });
+  /** Ends every session of the customer: refresh tokens revoked, and tokens of the old generation refused. */
+  function signOutEverywhere(customerId: number): void {
+    revokeAllOf.run({ customer: customerId });
+    nextGeneration.run({ id: customerId });
+  }
+
+  /**
+   * `generation` is the one read before the credential was checked, so a pair whose issue raced a sign-out carries
+   * the old generation and is refused on first use.
+   */
+  async function issuePair(customerId: number, family: string, generation: number): Promise<TokenPair> {
+    const access = await tokens.sign('access', String(customerId), { generation });
+    const refresh = await tokens.sign('refresh', String(customerId), { family, generation });
     insertRefresh.run({
       hash: hmacHex(hmacKey, refresh.jti),
       customer: customerId,
@@ -302,10 +321,13 @@ export function createCustomerService(deps: CustomerServiceDeps) {
         if (counter === null) throw new BankError('totp_required', 'The second-factor code is wrong or already used.');
         setTotpCounter.run({ id: row.id, counter });
       }
-      return issuePair(row.id, uuidv7(now()));
+      return issuePair(row.id, uuidv7(now()), row.token_generation);
     },
 
-    /** Single-use rotation: the presented token is spent; presenting a spent one revokes its whole family. */
+    /**
+     * Single-use rotation: the presented token is spent. Presenting a spent one means a copy leaked and we cannot
+     * tell the thief from the customer, so it signs the customer out everywhere (every family, every access token).
+     */
     async refresh(refreshToken: string): Promise<TokenPair> {
       const claims = await tokens.verify('refresh', refreshToken).catch(() => {
         throw new BankError('invalid_credentials', 'Invalid refresh token.');
@@ -315,16 +337,24 @@ export function createCustomerService(deps: CustomerServiceDeps) {
         .transaction(() => {
           const row = refreshByHash.get({ hash });
           if (!row || row.revoked === 1 || row.expires_at_ms <= now()) return null;
+          const generation = generationOf.get({ id: row.customer_id });
+          // Issued before a sign-out everywhere (its row may have been written after the revocation, in a race).
+          if (generation === undefined || claims.generation !== generation) return null;
           if (row.used_at_ms !== null) {
-            revokeFamily.run({ family: row.family });
+            signOutEverywhere(row.customer_id);
             return null;
           }
           markRefreshUsed.run({ hash, at: Math.floor(now()) });
-          return row;
+          return { customerId: row.customer_id, family: row.family, generation };
         })
         .immediate();
       if (!spent) throw new BankError('invalid_credentials', 'Invalid refresh token.');
-      return issuePair(spent.customer_id, spent.family);
+      return issuePair(spent.customerId, spent.family, spent.generation);
+    },
+
+    /** The customer's current token generation (null for an unknown customer): tokens of any other are refused. */
+    tokenGenerationOf(customerId: number): number | null {
+      return generationOf.get({ id: customerId }) ?? null;
     },
 
     /** Writes a one-time token to the notifications outbox (never to a response or a log); silent for unknown emails. */
@@ -383,7 +413,8 @@ export function createCustomerService(deps: CustomerServiceDeps) {
           throw new BankError('invalid_credentials', 'The reset token is invalid or expired.');
         }
         setPassword.run({ id: row.customer_id, hash: passwordHash });
-        revokeAllOf.run({ customer: row.customer_id });
+        // Whoever knew the old password may hold live tokens: none survives the reset.
+        signOutEverywhere(row.customer_id);
       }).immediate();
     },
 

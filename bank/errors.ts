@@ -8,6 +8,7 @@ const STATUS: Readonly<Record<BankErrorCode, number>> = {
   invalid_credentials: 401,
   totp_required: 401,
   ip_blocked: 403,
+  feature_disabled: 403,
   not_found: 404,
   conflict: 409,
   idempotency_key_reused: 409,

@@ -20,7 +20,14 @@ import { createHasher, type HashParams, PASSWORD_HASH_PARAMS, PIN_HASH_PARAMS } 
 import { createIpBlocklist } from './auth/ip-block.ts';
 import type { BankSecrets } from './auth/secrets.ts';
 import { createTokenService } from './auth/tokens.ts';
-import { type BankLimits, DEFAULT_LIMITS, validateLimits } from './config.ts';
+import {
+  type BankFeatures,
+  type BankLimits,
+  DEFAULT_FEATURES,
+  DEFAULT_LIMITS,
+  validateFeatures,
+  validateLimits,
+} from './config.ts';
 import { createCustomerService } from './customer-service.ts';
 import { BankError, errorBody } from './errors.ts';
 import { createKioskService } from './kiosk-service.ts';
@@ -58,6 +65,11 @@ export type BankServerOptions = {
   /** Seed the demo customers, accounts and cards into an empty store. */
   readonly seedDemo?: boolean;
   /**
+   * Demo-only endpoints to turn on (open registration, customer deposits/withdrawals); every one is off unless set
+   * here (DEFAULT_FEATURES). The demo bank passes DEMO_FEATURES.
+   */
+  readonly features?: Partial<BankFeatures>;
+  /**
    * Outgoing mail for the notifications outbox (password-reset codes). Without it messages stay recorded in the
    * outbox, unsent, and the server says so once at start.
    */
@@ -74,6 +86,7 @@ export type BankHandle = {
   readonly ledger: BankLedger;
   readonly devices: DeviceRegistry;
   readonly limits: BankLimits;
+  readonly features: BankFeatures;
   /** Hold expiry and retention pruning; runs at start and every maintenanceIntervalMs until close. */
   readonly maintenance: Maintenance;
   /** The outbox's mail sender (null without `mail`): runs at start, after each queued message and periodically. */
@@ -109,6 +122,7 @@ function bearerToken(header: string | undefined): string | null {
 export async function buildBankServer(options: BankServerOptions): Promise<BankServer> {
   const now = () => (options.clock ?? Date).now();
   const limits: BankLimits = validateLimits({ ...DEFAULT_LIMITS, ...options.limits });
+  const features: BankFeatures = validateFeatures({ ...DEFAULT_FEATURES, ...options.features });
   const trusted = options.trustedProxies ?? [];
   const mail = options.mail ? validateMailConfig(options.mail) : null;
   const db = openStore(options.storePath);
@@ -171,6 +185,7 @@ export async function buildBankServer(options: BankServerOptions): Promise<BankS
       now,
     ),
     limits,
+    features,
     now,
   };
   const maintenance = createMaintenance({
@@ -189,7 +204,7 @@ export async function buildBankServer(options: BankServerOptions): Promise<BankS
     await notifications?.stop();
     db.close();
   });
-  app.decorate('bank', { db, ledger, devices, limits, maintenance, notifications });
+  app.decorate('bank', { db, ledger, devices, limits, features, maintenance, notifications });
   app.decorateRequest('principal', null);
 
   app.setErrorHandler((error, request, reply) => {
@@ -241,6 +256,11 @@ export async function buildBankServer(options: BankServerOptions): Promise<BankS
       const claims = await tokens.verify('access', token);
       const customerId = Number(claims.subject);
       if (!Number.isSafeInteger(customerId)) throw new BankError('unauthorized', 'Invalid token.');
+      // A password reset (or a stolen refresh token coming back) moves the customer to a new token generation: every
+      // access token signed before it stops here, not only when it expires.
+      if (claims.generation === null || context.customers.tokenGenerationOf(customerId) !== claims.generation) {
+        throw new BankError('unauthorized', 'Signed out; log in again.');
+      }
       request.principal = { kind: 'customer', customerId };
     }
   });
@@ -296,6 +316,11 @@ export async function buildBankServer(options: BankServerOptions): Promise<BankS
   await app.ready();
   // Expire and prune what built up while the server was down, then keep doing it periodically.
   maintenance.start();
+  // Say so at every start: on a deployment these endpoints would let anyone open accounts or make money up.
+  if (features.openRegistration) app.log.warn('open registration is on: anyone can create a customer (demo setting)');
+  if (features.customerCashEndpoints) {
+    app.log.warn('customer deposits/withdrawals are on: they move money from clearing with no source (demo setting)');
+  }
   if (mail && notifications) {
     app.log.info({ smtp: smtpEndpointOf(mail) }, 'notifications are sent by e-mail');
     notifications.start();

@@ -14,6 +14,11 @@ export type TokenClaims = {
   readonly secretVersion: number | null;
   /** Refresh tokens: the rotation family. */
   readonly family: string | null;
+  /**
+   * Customer access and refresh tokens: the customer's token generation when they were issued. A token of an older
+   * generation than the customer's current one is refused (signed out everywhere).
+   */
+  readonly generation: number | null;
 };
 
 export type TokenTtls = { readonly deviceS: number; readonly accessS: number; readonly refreshS: number };
@@ -34,13 +39,14 @@ export function createTokenService(key: Uint8Array, now: () => number, ttls: Tok
     async sign(
       kind: TokenKind,
       subject: string,
-      extra: { secretVersion?: number; family?: string } = {},
+      extra: { secretVersion?: number; family?: string; generation?: number } = {},
     ): Promise<{ token: string; jti: string }> {
       const iat = Math.floor(now() / 1000);
       const jti = randomUUID();
       const claims: Record<string, unknown> = {};
       if (extra.secretVersion !== undefined) claims.sv = extra.secretVersion;
       if (extra.family !== undefined) claims.fam = extra.family;
+      if (extra.generation !== undefined) claims.gen = extra.generation;
       const token = await new SignJWT(claims)
         .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
         .setIssuer(ISSUER)
@@ -71,6 +77,7 @@ export function createTokenService(key: Uint8Array, now: () => number, ttls: Tok
           jti: payload.jti,
           secretVersion: typeof payload.sv === 'number' ? payload.sv : null,
           family: typeof payload.fam === 'string' ? payload.fam : null,
+          generation: Number.isSafeInteger(payload.gen) ? (payload.gen as number) : null,
         };
       } catch (error) {
         if (error instanceof BankError) throw error;

@@ -1,6 +1,7 @@
 // Customer endpoints (the Flask API's features): registration, login/refresh, password reset, profile, TOTP and
 // accounts. Every account route resolves the account through the caller's ownership: someone else's account is
-// the same 404 as a missing one. Money routes are exactly-once per (customer, Idempotency-Key).
+// the same 404 as a missing one. Money routes are exactly-once per (customer, Idempotency-Key). Registration and
+// customer deposits/withdrawals exist only when the bank's features turn them on (demo and development).
 import { z } from 'zod';
 import {
   accountListSchema,
@@ -33,6 +34,7 @@ import {
   CUSTOMER_SECURITY,
   customerPrincipal,
   ERROR_RESPONSES,
+  featureGate,
   NO_CONTENT,
 } from '../context.ts';
 import { BankError } from '../errors.ts';
@@ -40,7 +42,7 @@ import { requestHash } from '../store/idempotency.ts';
 import { statementCsv, statementPdf } from '../statement.ts';
 
 export function registerCustomerRoutes(app: BankApp, context: BankContext): void {
-  const { customers, idempotency, ipBlock, limits, now } = context;
+  const { customers, features, idempotency, ipBlock, limits, now } = context;
   const authLimit = { rateLimit: { max: limits.authRateLimitMax, timeWindow: limits.rateLimitWindowMs } };
 
   /** Credential failures count towards the caller's IP block; other errors pass through untouched. */
@@ -56,9 +58,11 @@ export function registerCustomerRoutes(app: BankApp, context: BankContext): void
 
   app.post('/v1/customers', {
     config: authLimit,
+    preValidation: featureGate(features, 'openRegistration', 'This bank does not offer open registration.'),
     schema: {
       tags: ['customer'],
       summary: 'Register a customer (opens a checking account)',
+      description: 'Off unless the bank enables open registration (demo and development): `403 feature_disabled`.',
       body: registerRequestSchema,
       response: { 201: registerResponseSchema, ...ERROR_RESPONSES },
     },
@@ -86,7 +90,7 @@ export function registerCustomerRoutes(app: BankApp, context: BankContext): void
     config: authLimit,
     schema: {
       tags: ['customer'],
-      summary: 'Rotate a refresh token (reuse of a spent one revokes the whole family)',
+      summary: 'Rotate a refresh token (reuse of a spent one signs the customer out everywhere)',
       body: refreshRequestSchema,
       response: { 200: tokenPairSchema, ...ERROR_RESPONSES },
     },
@@ -111,7 +115,7 @@ export function registerCustomerRoutes(app: BankApp, context: BankContext): void
     config: authLimit,
     schema: {
       tags: ['customer'],
-      summary: 'Set a new password with the one-time token (revokes every refresh token)',
+      summary: 'Set a new password with the one-time token (ends every session: refresh and access tokens)',
       body: passwordResetConfirmSchema,
       response: { 204: NO_CONTENT, ...ERROR_RESPONSES },
     },
@@ -219,10 +223,14 @@ export function registerCustomerRoutes(app: BankApp, context: BankContext): void
   for (const kind of ['deposits', 'withdrawals'] as const) {
     app.post(`/v1/accounts/:accountNumber/${kind}`, {
       ...authed,
+      preValidation: featureGate(features, 'customerCashEndpoints', `This bank does not offer customer ${kind}.`),
       schema: {
         tags: ['accounts'],
         summary:
           kind === 'deposits' ? 'Deposit into the account (from clearing)' : 'Withdraw from the account (to clearing)',
+        description:
+          'Off unless the bank enables customer cash endpoints (demo and development; the money has no source): ' +
+          '`403 feature_disabled`.',
         security: CUSTOMER_SECURITY,
         headers: idempotencyHeadersSchema,
         params: accountParamsSchema,

@@ -301,6 +301,16 @@ export const BANK_MIGRATIONS: readonly Migration[] = [
         WHERE sent_at_ms IS NULL AND gave_up_at_ms IS NULL;
     `,
   },
+  {
+    version: 70,
+    name: 'token-generation',
+    sql: `
+      -- Every customer access and refresh token carries the generation it was issued under; a password reset or a
+      -- refresh token's reuse increments it, so every older token is refused at once, not only when it expires.
+      -- Tokens issued before this step carry no generation and are refused: their holders log in again.
+      ALTER TABLE customers ADD COLUMN token_generation INTEGER NOT NULL DEFAULT 0 CHECK (token_generation >= 0);
+    `,
+  },
 ];
 
 /** Applies pending migrations in one transaction; refuses a database written by a newer bank. */

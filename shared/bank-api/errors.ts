@@ -13,6 +13,8 @@ export const BANK_ERROR_CODES = [
   'totp_required',
   /** Too many authentication failures from this address; see Retry-After. */
   'ip_blocked',
+  /** This bank has the endpoint turned off (open registration, customer deposits/withdrawals by default). */
+  'feature_disabled',
   /** No such resource for this caller (also what another customer's account looks like). */
   'not_found',
   /** The resource already exists (e.g. email taken) or a transfer id is used for a different movement. */

@@ -1,5 +1,5 @@
 // Starts a real reference bank for a test: a temp data dir with a real SQLite file, real argon2 (cheap test costs),
-// a registered device, listening on 127.0.0.1:0. Optionally puts a fault-injecting HTTP proxy in front of it
+// a registered device, listening on 127.0.0.1:0; a demo bank by default (demo customers, demo features on). Optionally puts a fault-injecting HTTP proxy in front of it
 // (deterministic from a seed): drop before apply, apply then destroy the socket, delay past a client timeout,
 // 5xx, 429 with Retry-After, duplicate delivery. The kiosk sync engine's tests use this too.
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { HashParams } from '../../bank/auth/hashing.ts';
 import { type BankSecrets, cardKeyOf, generateSecrets } from '../../bank/auth/secrets.ts';
-import type { BankLimits } from '../../bank/config.ts';
+import { type BankFeatures, type BankLimits, DEMO_FEATURES } from '../../bank/config.ts';
 import { type BankClock, type BankServer, buildBankServer } from '../../bank/server.ts';
 
 /** Real argon2id at a cost that keeps the suite fast; production code defaults to the strong parameters. */
@@ -38,6 +38,11 @@ export type StartBankOptions = {
   readonly limits?: Partial<BankLimits>;
   readonly trustedProxies?: readonly string[];
   readonly seedDemo?: boolean;
+  /**
+   * The demo bank's endpoints (open registration, customer deposits/withdrawals) are on unless given here; `{}` is
+   * the server's own default, every one off.
+   */
+  readonly features?: Partial<BankFeatures>;
   readonly deviceId?: string;
   /** Extra devices to register (ids) — their secrets are in `devices`. */
   readonly extraDeviceIds?: readonly string[];
@@ -220,6 +225,7 @@ export async function startBankServer(options: StartBankOptions = {}): Promise<S
     limits: options.limits,
     trustedProxies: options.trustedProxies,
     seedDemo: options.seedDemo ?? true,
+    features: options.features ?? DEMO_FEATURES,
     hashing: { password: TEST_HASH_PARAMS, pin: TEST_HASH_PARAMS },
     logger: options.captureLogs
       ? { level: 'debug', stream: { write: (line: string) => void (logText += line) } }

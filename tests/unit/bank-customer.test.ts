@@ -1,6 +1,6 @@
 // The customer API over real HTTP: registration and login with rotating refresh tokens, the profile allow-list,
-// password reset whose token never reaches a response or the log, TOTP, ownership on every account endpoint,
-// idempotent money movements, history paging and statements.
+// password reset whose token never reaches a response or the log, signing out everywhere (access tokens included),
+// TOTP, ownership on every account endpoint, idempotent money movements, history paging and statements.
 import { TOTP } from 'otpauth';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type {
@@ -61,6 +61,58 @@ describe('bank customer API', () => {
     expect((await client.post('/v1/auth/refresh', { body: { refreshToken: second.body.refreshToken } })).status).toBe(
       401,
     );
+  });
+
+  it('a password reset signs the customer out everywhere: access tokens issued before it get 401', async () => {
+    const reg = { email: 'reset-me@example.test', password: 'the old long password', displayName: 'Rita' };
+    const created = await client.post<{ customerId: number; accountNumber: string }>('/v1/customers', { body: reg });
+    const balancePath = `/v1/accounts/${created.body.accountNumber}/balance`;
+    const phone = await customerLogin(client, reg.email, reg.password);
+    const laptop = await customerLogin(client, reg.email, reg.password);
+    expect((await client.get(balancePath, { token: phone.accessToken })).status).toBe(200);
+
+    await client.post('/v1/auth/password-reset', { body: { email: reg.email } });
+    const outbox = bank.server.bank.db
+      .prepare('SELECT payload_json FROM notifications_outbox WHERE customer_id = ? ORDER BY id DESC')
+      .get(created.body.customerId) as { payload_json: string };
+    const { token } = JSON.parse(outbox.payload_json) as { token: string };
+    const newPassword = 'the new long password';
+    expect((await client.post('/v1/auth/password-reset/confirm', { body: { token, newPassword } })).status).toBe(204);
+
+    // Still well inside the access tokens' 15 minutes: refused because of the reset, not their expiry.
+    for (const session of [phone, laptop]) {
+      const refused = await client.get(balancePath, { token: session.accessToken });
+      expect(refused.status).toBe(401);
+      expect(refused.body.error.code).toBe('unauthorized');
+      expect((await client.get('/v1/me', { token: session.accessToken })).status).toBe(401);
+      expect((await client.post('/v1/auth/refresh', { body: { refreshToken: session.refreshToken } })).status).toBe(
+        401,
+      );
+    }
+    const fresh = await customerLogin(client, reg.email, newPassword);
+    expect((await client.get(balancePath, { token: fresh.accessToken })).status).toBe(200);
+    const rotated = await client.post<TokenPair>('/v1/auth/refresh', { body: { refreshToken: fresh.refreshToken } });
+    expect((await client.get(balancePath, { token: rotated.body.accessToken })).status).toBe(200);
+  });
+
+  it('reusing a spent refresh token signs the customer out everywhere, access tokens included', async () => {
+    const reg = { email: 'stolen@example.test', password: 'a leaked-token password', displayName: 'Sam' };
+    await client.post('/v1/customers', { body: reg });
+    const phone = await customerLogin(client, reg.email, reg.password);
+    const laptop = await customerLogin(client, reg.email, reg.password);
+    const rotated = await client.post<TokenPair>('/v1/auth/refresh', { body: { refreshToken: phone.refreshToken } });
+    expect((await client.get('/v1/me', { token: rotated.body.accessToken })).status).toBe(200);
+
+    // The spent token comes back: one of its two holders is a thief, and the bank cannot tell which.
+    expect((await client.post('/v1/auth/refresh', { body: { refreshToken: phone.refreshToken } })).status).toBe(401);
+    for (const accessToken of [phone.accessToken, rotated.body.accessToken, laptop.accessToken]) {
+      expect((await client.get('/v1/me', { token: accessToken })).status).toBe(401);
+    }
+    for (const refreshToken of [rotated.body.refreshToken, laptop.refreshToken]) {
+      expect((await client.post('/v1/auth/refresh', { body: { refreshToken } })).status).toBe(401);
+    }
+    const again = await customerLogin(client, reg.email, reg.password);
+    expect((await client.get('/v1/me', { token: again.accessToken })).status).toBe(200);
   });
 
   it('access tokens expire on the injected clock', async () => {

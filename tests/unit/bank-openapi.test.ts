@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AuthoriseResponse, ChangesResponse, TokenPair, TotpSetupResponse } from '../../shared/bank-api/index.ts';
 import { uuidv7 } from '../../shared/ids.ts';
 import { createBankClient, customerLogin, DEMO, deviceToken, type RecordedExchange } from '../support/bank-client.ts';
+import { DEMO_FEATURES } from '../../bank/config.ts';
 import { createResponseChecker, type OpenApiDocument } from '../support/bank-openapi.ts';
 import { type StartedBank, startBankServer } from '../support/bank-server.ts';
 
@@ -15,7 +16,8 @@ describe('bank OpenAPI document', () => {
   const recorded: RecordedExchange[] = [];
 
   beforeAll(async () => {
-    bank = await startBankServer();
+    // Every documented operation must be called, including the demo-only ones: turn them on.
+    bank = await startBankServer({ features: DEMO_FEATURES });
     const response = await fetch(`${bank.url}/v1/openapi.json`);
     document = (await response.json()) as OpenApiDocument;
   });
@@ -237,5 +239,29 @@ describe('bank OpenAPI document', () => {
     expect(recorded.find((exchange) => exchange.path === '/v1/nope')?.body).toEqual({
       error: { code: 'not_found', message: 'No such route.' },
     });
+  });
+
+  it('documents the refusal of a demo-only endpoint the bank has off', async () => {
+    const closed = await startBankServer({ features: {} });
+    try {
+      const refusals: RecordedExchange[] = [];
+      const client = createBankClient(closed.url, refusals);
+      await client.post('/v1/customers', {
+        body: { email: 'dora@example.test', password: 'correct horse battery', displayName: 'Dora' },
+      });
+      const { accessToken } = await customerLogin(client, DEMO.ana.email, DEMO.ana.password);
+      for (const kind of ['deposits', 'withdrawals']) {
+        await client.post(`/v1/accounts/${DEMO.ana.checking}/${kind}`, {
+          token: accessToken,
+          body: { amountMinor: 1_000 },
+          idempotencyKey: uuidv7(),
+        });
+      }
+      const refused = refusals.filter((exchange) => exchange.path !== '/v1/auth/login');
+      expect(refused.map((exchange) => exchange.status)).toEqual([403, 403, 403]);
+      expect(refused.flatMap((exchange) => createResponseChecker(document).check(exchange))).toEqual([]);
+    } finally {
+      await closed.close();
+    }
   });
 });
