@@ -25,10 +25,11 @@ export const DEPOSIT_HOLD_MS_DEFAULT = 24 * HOUR_MS;
  * bank's card lookup key are never settings: they live in the OS keychain (electron/sync/provisioning.ts).
  */
 export const BankSettingsSchema = z.strictObject({
+  // HTTPS, or plain HTTP only to this machine (the development bank): the device secret travels to this host.
   url: z
     .string()
     .max(300)
-    .regex(/^https?:\/\/[^\s]+$/)
+    .regex(/^(https:\/\/[^\s]+|http:\/\/(127\.0\.0\.1|localhost|\[::1\])(:\d{1,5})?(\/[^\s]*)?)$/)
     .nullable(),
   deviceId: z
     .string()
