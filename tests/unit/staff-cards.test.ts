@@ -261,9 +261,10 @@ describe('settings', () => {
     const rows = f.journal.query({ kind: 'config.changed', limit: 10 });
     expect(rows.map((row) => row.data)).toEqual(
       expect.arrayContaining([
-        { setting: 'withdrawalMaxMinor', before: '50000', after: '40000' },
-        { setting: 'shuffledPinKeypad', before: 'false', after: 'true' },
-        { setting: 'bank.standInPerCardMinor', before: '20000', after: '10000' },
+        // Nobody confirms: dual control is off.
+        { setting: 'withdrawalMaxMinor', before: '50000', after: '40000', confirmedBy: null },
+        { setting: 'shuffledPinKeypad', before: 'false', after: 'true', confirmedBy: null },
+        { setting: 'bank.standInPerCardMinor', before: '20000', after: '10000', confirmedBy: null },
       ]),
     );
     expect(rows.every((row) => row.staffId === SUPERVISOR.staffId)).toBe(true);
