@@ -30,6 +30,8 @@ import { createPdfFileReceiptPrinter } from '../receipts/pdf-file-printer.ts';
 import { startDepositReleases } from '../transactions/deposit-holds.ts';
 import { createTeller } from '../transactions/teller.ts';
 import { recoverInterruptedWithdrawals } from '../transactions/withdrawal-recovery.ts';
+import { createDepositOperations, INTERRUPTED_DEPOSIT_REASON } from '../transactions/deposit-operations.ts';
+import { recoverInterruptedDeposits } from '../transactions/deposit-recovery.ts';
 import { createTraceNumbers } from '../transactions/trace-numbers.ts';
 import { createTransactionRepo } from '../transactions/transaction-repo.ts';
 import { createBankClient } from '../sync/bank-client.ts';
@@ -50,6 +52,8 @@ import {
 export const DATABASE_FILE = 'kiosk.db';
 /** The simulated dispenser's non-volatile record of its last dispense, inside the data dir. */
 export const DISPENSER_STATE_FILE = join('devices', 'dispenser.json');
+/** The simulated deposit acceptor's non-volatile record of its last operation, inside the data dir. */
+export const ACCEPTOR_STATE_FILE = join('devices', 'acceptor.json');
 /** Receipts saved as PDF (no printer configured, or the browser host) go here, inside the data dir. */
 export const RECEIPTS_DIR = 'receipts';
 /** Why a live kiosk without device drivers serves no customer (see KioskCoreOptions.devices). */
@@ -208,7 +212,7 @@ export async function createKioskCore(options: KioskCoreOptions): Promise<KioskC
     }
 
     // One instance of each device, shared by the customer session, crash recovery and staff mode. The simulated
-    // dispenser keeps its last-dispense record in the data dir, as a real one keeps it in its own memory.
+    // dispenser and acceptor keep their last-operation records in the data dir, as real ones keep them in memory.
     const dispenser =
       options.devices?.dispenser ??
       createSimulatedDispenser({
@@ -218,7 +222,11 @@ export async function createKioskCore(options: KioskCoreOptions): Promise<KioskC
         stateFile: join(options.dataDir, DISPENSER_STATE_FILE),
       });
     const acceptor = options.devices?.acceptor ?? {
-      ...createSimulatedDepositAcceptor({ denominationsMinor: DEMO_ACCEPTED_DENOMINATIONS, countMs: 400 }),
+      ...createSimulatedDepositAcceptor({
+        denominationsMinor: DEMO_ACCEPTED_DENOMINATIONS,
+        countMs: 400,
+        stateFile: join(options.dataDir, ACCEPTOR_STATE_FILE),
+      }),
       denominationsMinor: DEMO_ACCEPTED_DENOMINATIONS,
     };
 
@@ -246,6 +254,9 @@ export async function createKioskCore(options: KioskCoreOptions): Promise<KioskC
       authorisationOf: (pendingId) => sync.authorisationOf(pendingId),
     });
     if (recovery.settled > 0) logger.info('interrupted withdrawals settled', { attempts: recovery.settled });
+    // Likewise a deposit cut off while the acceptor counted, or before its credit committed: by the acceptor's record.
+    const depositRecovery = recoverInterruptedDeposits({ db, teller, cards, acceptor, logger });
+    if (depositRecovery.settled > 0) logger.info('interrupted deposits settled', { attempts: depositRecovery.settled });
 
     // A live kiosk moves real money: the simulators would pay out notes that do not exist against real debits, and
     // credit whatever counts the screen sends. Without real drivers it serves no customer, whatever staff switch;
@@ -270,6 +281,9 @@ export async function createKioskCore(options: KioskCoreOptions): Promise<KioskC
     else if (interruptedWithdrawals(db) > 0) {
       // Cut off by a crash and the dispenser cannot say what happened: staff reconcile it, nobody guesses.
       outOfServiceReason = 'an interrupted withdrawal awaits reconciliation';
+    } else if (createDepositOperations(db).unresolvedCount() > 0) {
+      // Notes the acceptor may have kept and nobody can say what: staff reconcile them, nobody guesses.
+      outOfServiceReason = INTERRUPTED_DEPOSIT_REASON;
     }
     // Taken out of service by the shell (a page that kept crashing) or by staff: stays so until staff say otherwise.
     outOfServiceReason ??= heldOutOfServiceReason(db);
@@ -309,6 +323,18 @@ export async function createKioskCore(options: KioskCoreOptions): Promise<KioskC
       staffCardAtEntry: (pan) => staff.staffCardAtEntry(pan),
       attempts: createAttemptThrottle({ db, journal, now, logger }),
       trackBackground: (running) => void work.track(running),
+      // A deposit left unresolved mid-session: nobody else is served until staff reconcile it (or a restart's
+      // recovery settles it by the acceptor's record). Not held across restarts: the unresolved row is.
+      outOfService: (reason) => {
+        outOfServiceReason = reason;
+        logger.error('kiosk out of service', { reason });
+        try {
+          journal.append({ kind: 'kiosk.out_of_service', data: { reason } });
+        } catch {
+          // The journal may be what failed; the log line above is what staff get.
+        }
+        emit('system.statusChanged', status());
+      },
     });
 
     const status = (): KioskStatus => {

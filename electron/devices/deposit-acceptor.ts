@@ -30,12 +30,37 @@ export type DepositOutcome = {
   readonly rejectedNotes: number;
 };
 
+/**
+ * The device's own non-volatile record of its last deposit operation (as XFS CIM's cash-in status gives it). It
+ * survives a crash of the kiosk software, so a deposit cut off while counting, or before its credit was booked, is
+ * settled by what the device kept rather than guessed.
+ */
+export type DepositRecord = {
+  /** The id the kiosk passed to `accept` (the deposit operation's id). */
+  readonly operationId: string | null;
+  /**
+   * What the device kept and gave back; null while it was still counting. A bunch interrupted then is given back
+   * whole (nothing is stacked before the count ends), so null means nothing was kept.
+   */
+  readonly outcome: DepositOutcome | null;
+};
+
+/** `known: false`: the device keeps no such record, so nothing can be concluded from it. */
+export type AcceptorMemory =
+  { readonly known: false } | { readonly known: true; readonly record: DepositRecord | null };
+
 export type DepositAcceptor = {
   /**
    * Counts an inserted bunch. Device conditions resolve as outcomes; a faulted acceptor gives every note back as a
-   * `jammed` outcome with nothing accepted. Throws DeviceInputError for a malformed bunch, DeviceStateError if busy.
+   * `jammed` outcome with nothing accepted. Throws DeviceInputError for a malformed bunch, DeviceStateError if busy;
+   * both before any note is taken. `operationId` names the operation in the device's record (see `lastDeposit`).
    */
-  accept(notes: readonly NoteCount[]): Promise<DepositOutcome>;
+  accept(notes: readonly NoteCount[], operationId?: string): Promise<DepositOutcome>;
+  /**
+   * The device's record of its last operation, updated from the moment `accept` takes a bunch (before any note is
+   * kept) to its outcome. Real drivers report the device's own counts; drivers without a record may leave this out.
+   */
+  lastDeposit?(): AcceptorMemory;
   status(): DeviceStatus;
 };
 

@@ -1,11 +1,15 @@
 // A deterministic deposit acceptor for development, demos and tests. Notes are examined one by one in the order
 // given; notes of a denomination it does not know are always rejected, and injected faults reject or jam on cue.
+import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, writeSync } from 'node:fs';
+import { dirname } from 'node:path';
 import {
   DEPOSIT_DENOMINATIONS_MAX,
   DEPOSIT_NOTES_MAX,
   validateDepositNotes,
+  type AcceptorMemory,
   type DepositAcceptor,
   type DepositOutcome,
+  type DepositRecord,
   type NoteCount,
 } from './deposit-acceptor.ts';
 import { DENOMINATION_MINOR_MAX } from '../cash/note-mix.ts';
@@ -39,9 +43,17 @@ export type SimulatedAcceptorOptions = {
   /** Time to count one bunch. */
   readonly countMs?: number;
   readonly faults?: readonly InjectedFault<AcceptorFault>[];
+  /**
+   * Where the simulator keeps its non-volatile record of the last operation (like a real acceptor's memory), so a new
+   * instance after a crash knows what the interrupted deposit kept. Without it the simulator remembers nothing across
+   * instances and says so (`lastDeposit().known === false`).
+   */
+  readonly stateFile?: string;
 };
 
 export type SimulatedAcceptor = DepositAcceptor & {
+  /** Always present: `known` only with a state file. */
+  lastDeposit(): AcceptorMemory;
   injectFault(fault: AcceptorFault, mode?: FaultMode): void;
   clearInjectedFaults(): void;
   injectedFaults(): readonly InjectedFault<AcceptorFault>[];
@@ -93,6 +105,31 @@ function outcomeOf(
   };
 }
 
+function loadRecord(stateFile: string | undefined): DepositRecord | null {
+  if (!stateFile || !existsSync(stateFile)) return null;
+  try {
+    const parsed = JSON.parse(readFileSync(stateFile, 'utf8')) as { record?: DepositRecord | null };
+    return parsed.record ?? null;
+  } catch {
+    // A torn or foreign file is no record at all; recovery then leaves the deposit for staff.
+    return null;
+  }
+}
+
+/** Written to a temp file, synced and renamed, so a crash leaves the old record or the new one, never half. */
+function saveRecord(stateFile: string, record: DepositRecord): void {
+  mkdirSync(dirname(stateFile), { recursive: true });
+  const temporary = `${stateFile}.tmp`;
+  const fd = openSync(temporary, 'w', 0o600);
+  try {
+    writeSync(fd, JSON.stringify({ record }));
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+  renameSync(temporary, stateFile);
+}
+
 export function createSimulatedDepositAcceptor(options: SimulatedAcceptorOptions): SimulatedAcceptor {
   const known = options.denominationsMinor;
   if (known.length === 0 || known.length > DEPOSIT_DENOMINATIONS_MAX) {
@@ -109,18 +146,31 @@ export function createSimulatedDepositAcceptor(options: SimulatedAcceptorOptions
 
   let busy = false;
   let deviceFault: string | null = null;
+  const { stateFile } = options;
+  let record = loadRecord(stateFile);
+  const remember = (next: DepositRecord) => {
+    record = next;
+    if (stateFile) saveRecord(stateFile, next);
+  };
 
   return {
-    async accept(notes) {
+    async accept(notes, operationId) {
       validateDepositNotes(notes);
       if (busy) throw new DeviceStateError('BUSY', 'the acceptor is counting');
+      const operation = operationId ?? null;
+      // The bunch is in the acceptor from here on: the record names it before any note can be kept.
+      remember({ operationId: operation, outcome: null });
+      const recorded = (result: DepositOutcome) => {
+        remember({ operationId: operation, outcome: result });
+        return result;
+      };
       const accepted = new Map<number, number>();
       const rejected = new Map<number, number>();
       const add = (tally: Map<number, number>, denomination: number, count: number) =>
         tally.set(denomination, (tally.get(denomination) ?? 0) + count);
       if (deviceFault !== null) {
         for (const entry of notes) add(rejected, entry.denominationMinor, entry.count);
-        return outcomeOf('jammed', accepted, rejected);
+        return recorded(outcomeOf('jammed', accepted, rejected));
       }
       const rejectFault = faults.take(['reject']);
       const jamFault = faults.take(['jam']);
@@ -155,9 +205,13 @@ export function createSimulatedDepositAcceptor(options: SimulatedAcceptorOptions
       }
       if (jamFault !== null) {
         deviceFault = 'jam';
-        return outcomeOf('jammed', accepted, rejected);
+        return recorded(outcomeOf('jammed', accepted, rejected));
       }
-      return outcomeOf('counted', accepted, rejected);
+      return recorded(outcomeOf('counted', accepted, rejected));
+    },
+
+    lastDeposit(): AcceptorMemory {
+      return stateFile ? { known: true, record } : { known: false };
     },
 
     status(): DeviceStatus {

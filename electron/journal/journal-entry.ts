@@ -50,6 +50,8 @@ export type KnownJournalKind =
   | 'cash.retracted'
   | 'cash.retract_mismatch'
   | 'deposit.released'
+  | 'deposit.recovered'
+  | 'deposit.unresolved'
   | 'withdrawal.recovered'
   | 'receipt.printed'
   | 'device.fault'

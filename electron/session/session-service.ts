@@ -23,12 +23,14 @@ import type { AttemptThrottle } from '../cards/attempt-throttle.ts';
 import { pinPolicyViolation } from '../cards/pin-policy.ts';
 import type { Clock } from '../core/kiosk-core-types.ts';
 import { type CashDispenser, type DispenseOutcome, NOTHING_DISPENSED } from '../devices/cash-dispenser.ts';
-import type { DepositAcceptor } from '../devices/deposit-acceptor.ts';
+import type { DepositAcceptor, DepositOutcome } from '../devices/deposit-acceptor.ts';
+import { DeviceInputError, DeviceStateError } from '../devices/device-types.ts';
 import type { PrintOutcome, ReceiptPrinter } from '../devices/receipt-printer.ts';
 import type { Logger } from '../log/logger.ts';
 import { layoutReceipt } from '../receipts/receipt-layout.ts';
 import type { KioskSettings } from '../settings/kiosk-settings.ts';
 import type { SessionSync } from '../sync/sync-engine.ts';
+import { INTERRUPTED_DEPOSIT_REASON } from '../transactions/deposit-operations.ts';
 import type {
   AuthorisedWithdrawal,
   CardAccountView,
@@ -69,6 +71,11 @@ export type SessionServiceDeps = {
   readonly trackBackground?: (work: Promise<unknown>) => void;
   /** The kiosk-wide throttle on wrong PINs and unknown cards across cards. Absent: no throttle (unit tests only). */
   readonly attempts?: AttemptThrottle;
+  /**
+   * Takes the kiosk out of service for staff: notes may be in the kiosk but their deposit could not be booked, so
+   * nobody else is served until it is reconciled. Absent: the refusal and the journal entry only.
+   */
+  readonly outOfService?: (reason: string) => void;
 };
 
 type Session = {
@@ -413,6 +420,35 @@ export function createSessionService(deps: SessionServiceDeps) {
   const accountByRef = (accountRef: string): CardAccountView | null =>
     session.accounts?.find((account) => account.accountRef === accountRef) ?? null;
 
+  /**
+   * Notes may be in the kiosk but the deposit was not booked (the acceptor failed outside its contract, or the booking
+   * threw): its operation stays unresolved for start-up recovery or staff, the customer is told and gets the card
+   * back, and the kiosk goes out of service. Nothing is guessed and the fact that notes went in is not lost.
+   */
+  const depositUnresolved = (
+    who: Customer,
+    operationId: string,
+    sessionId: string | null,
+    reason: 'acceptor_failed' | 'booking_failed',
+    cause: unknown,
+  ): Envelope<SessionSnapshot> => {
+    logger.error('deposit left unresolved', {
+      sessionId: who.sessionId,
+      reason,
+      error: cause instanceof Error ? cause.name : 'unknown',
+    });
+    try {
+      teller.journalEntry(who, 'deposit.unresolved', { data: { operation_id: operationId, reason } });
+    } catch {
+      // The database may be what failed; the unresolved row and the log line above are what staff get.
+    }
+    deps.outOfService?.(INTERRUPTED_DEPOSIT_REASON);
+    if (session.id !== sessionId) return err('INVALID_STATE', 'The session ended.');
+    // INTERNAL, the contract's code for an unexpected fault in main; the status event says the kiosk is out of service.
+    transition({ ...session, state: 'take_card', refusal: 'INTERNAL', transfer: null });
+    return err('INTERNAL', 'The deposit could not be completed; staff will reconcile it.');
+  };
+
   /** Fresh balances for the card's accounts (after every money movement). */
   const withFreshAccounts = (): Session => ({
     ...session,
@@ -732,24 +768,42 @@ export function createSessionService(deps: SessionServiceDeps) {
       const sessionId = session.id;
       return exclusive(async () => {
         transition({ ...session, state: 'processing', refusal: null });
-        let outcome: Awaited<ReturnType<DepositAcceptor['accept']>>;
+        // Durable before the acceptor may keep a note: a crash from here on leaves a record start-up recovery settles
+        // by the acceptor's own record of this operation.
+        let operationId: string;
         try {
-          outcome = await deps.acceptor.accept(notes);
+          operationId = teller.beginDeposit(who, account, notes);
         } catch (cause) {
+          logger.error('deposit not started', { error: cause instanceof Error ? cause.name : 'unknown' });
+          transition({ ...session, state: 'deposit_notes', refusal: 'INTERNAL' });
+          return err('INTERNAL', 'The deposit could not be started; nothing was taken.');
+        }
+        const operation = { id: operationId };
+        let outcome: DepositOutcome;
+        try {
+          outcome = await deps.acceptor.accept(notes, operationId);
+        } catch (cause) {
+          // Outside the contract the driver may have kept notes: recovery or staff decide by the device's record.
+          if (!(cause instanceof DeviceInputError || cause instanceof DeviceStateError)) {
+            return depositUnresolved(who, operationId, sessionId, 'acceptor_failed', cause);
+          }
           // The acceptor refused the bunch outright: nothing was counted, the notes go back.
-          logger.error('deposit acceptor failed', { error: cause instanceof Error ? cause.name : 'unknown' });
-          teller.journalEntry(who, 'device.fault', { data: { device: 'acceptor' } });
+          logger.error('deposit acceptor failed', { error: cause.name });
+          teller.declineDepositOperation(who, operationId, { kind: 'device.fault', data: { device: 'acceptor' } });
           if (session.id !== sessionId) return err('INVALID_STATE', 'The session ended.');
           transition({ ...session, state: 'deposit_notes', refusal: 'DEPOSIT_REJECTED' });
           return err('DEPOSIT_REJECTED', 'The acceptor returned the notes.');
         }
-        if (session.id !== sessionId) {
+        let result: ReturnType<Teller['deposit']>;
+        try {
           // Reset while counting: the counted notes are in the kiosk, so they are credited all the same.
-          teller.deposit(who, account, outcome);
-          return err('INVALID_STATE', 'The session ended.');
+          if (session.id === sessionId && outcome.kind === 'jammed')
+            teller.journalEntry(who, 'device.fault', { data: { device: 'acceptor' } });
+          result = teller.deposit(who, account, outcome, operation);
+        } catch (cause) {
+          return depositUnresolved(who, operationId, sessionId, 'booking_failed', cause);
         }
-        if (outcome.kind === 'jammed') teller.journalEntry(who, 'device.fault', { data: { device: 'acceptor' } });
-        const result = teller.deposit(who, account, outcome);
+        if (session.id !== sessionId) return err('INVALID_STATE', 'The session ended.');
         if ('ok' in result) {
           transition({ ...withFreshAccounts(), state: 'deposit_notes', refusal: result.code });
           return err(result.code, `Refused: ${result.code}.`);

@@ -8,12 +8,13 @@ import type { CassetteRepo } from '../cash/cassette-repo.ts';
 import { dispensablePresets, type NoteMix, planNoteMix } from '../cash/note-mix.ts';
 import type { Db } from '../db/open-database.ts';
 import type { DispenseOutcome } from '../devices/cash-dispenser.ts';
-import type { DepositOutcome } from '../devices/deposit-acceptor.ts';
+import type { DepositOutcome, NoteCount } from '../devices/deposit-acceptor.ts';
 import type { Journal } from '../journal/journal.ts';
 import type { JournalEntry } from '../journal/journal-entry.ts';
 import type { Ledger, LedgerErrorCode, TransferInput } from '../ledger/ledger.ts';
 import type { KioskSettings } from '../settings/kiosk-settings.ts';
 import { createDepositHolds, DEPOSIT_RELEASES_PER_RUN, type DepositReleaseRun } from './deposit-holds.ts';
+import { createDepositOperations } from './deposit-operations.ts';
 import { transferLimitRefusal, withdrawalLimitRefusal } from './limits.ts';
 import { businessDayOf, type createTraceNumbers, type TraceNumbers } from './trace-numbers.ts';
 import type { CustomerTransactionKind, TransactionRepo } from './transaction-repo.ts';
@@ -182,6 +183,12 @@ export type PreparedTransfer = {
 
 export type Refusal = { readonly ok: false; readonly code: ErrorCode };
 
+/**
+ * The durable deposit operation a booking resolves (see deposit-operations.ts): `recovered` when start-up recovery
+ * books it from the acceptor's record rather than the session from the acceptor's answer.
+ */
+export type DepositOperationRef = { readonly id: string; readonly recovered?: boolean };
+
 function maskAccountNumber(accountNumber: string): string {
   return `•••• ${accountNumber.slice(-4)}`;
 }
@@ -225,6 +232,7 @@ export function createTeller(deps: TellerDeps) {
     ledger.internalAccountId(kind, currency());
 
   const depositHolds = createDepositHolds({ db, ledger, journal, now: deps.now });
+  const depositOperations = createDepositOperations(db);
 
   const accountByNumber = db.prepare<{ accountNumber: string }, { id: number; display_name: string; status: string }>(
     `SELECT a.id, c.display_name, a.status FROM accounts a JOIN customers c ON c.id = a.customer_id
@@ -307,12 +315,16 @@ export function createTeller(deps: TellerDeps) {
     code: fields.code ?? null,
   });
 
-  /** Records a refusal with its own trace numbers, after the refused attempt was rolled back. */
-  const recordDecline = (customer: Customer, kind: CustomerTransactionKind, code: ErrorCode, amountMinor: number, accountId: number | null) =>
+  /**
+   * Records a refusal with its own trace numbers, after the refused attempt was rolled back; a deposit operation is
+   * resolved as declined in the same transaction.
+   */
+  const recordDecline = (customer: Customer, kind: CustomerTransactionKind, code: ErrorCode, amountMinor: number, accountId: number | null, operation: DepositOperationRef | null = null) =>
     db.transaction(() => {
       const atMs = deps.now();
       const trace = deps.trace.next(atMs);
-      record(customer, kind, trace, atMs, { accountId, amountMinor, status: 'declined', refusalCode: code });
+      const transactionId = record(customer, kind, trace, atMs, { accountId, amountMinor, status: 'declined', refusalCode: code });
+      if (operation) depositOperations.resolve(operation.id, 'declined', transactionId, iso(atMs));
       journalEntry(customer, 'transaction.declined', {
         stan: trace.stan,
         ...(amountMinor > 0 ? { amountMinor, currency: currency() } : {}),
@@ -798,13 +810,55 @@ export function createTeller(deps: TellerDeps) {
     },
 
     /**
-     * Credits counted notes: up to the immediate allowance at once, the rest held pending the count check and
-     * released by releaseDueDeposits once the hold period (depositHoldMs, fixed now) has passed.
+     * Writes the durable record of a deposit about to go into the acceptor (and journals the request) in one
+     * transaction, before the acceptor is asked for anything. Returns the operation id to hand to the acceptor.
      */
-    deposit(customer: Customer, account: CardAccountView, outcome: DepositOutcome): Receipt | Refusal {
+    beginDeposit(customer: Customer, account: CardAccountView, notes: readonly NoteCount[]): string {
+      return db.transaction(() => {
+        const atMs = deps.now();
+        const id = uuidv7(atMs);
+        const insertedNotes = notes.reduce((sum, line) => sum + line.count, 0);
+        const insertedMinor = notes.reduce((sum, line) => sum + line.count * line.denominationMinor, 0);
+        depositOperations.begin({
+          id,
+          sessionId: customer.sessionId,
+          cardId: customer.cardId,
+          maskedPan: customer.maskedPan,
+          accountId: account.accountId,
+          currency: currency(),
+          insertedNotes,
+          insertedMinor,
+          now: iso(atMs),
+        });
+        journalEntry(customer, 'transaction.requested', {
+          amountMinor: insertedMinor,
+          currency: currency(),
+          data: { transaction: 'deposit', operation_id: id, notes: insertedNotes },
+        });
+        return id;
+      })();
+    },
+
+    /**
+     * Nothing of the bunch was kept (the acceptor refused it outright, or recovery found nothing kept): the operation
+     * is resolved as declined, with the journal entry saying why, in one transaction.
+     */
+    declineDepositOperation(customer: Customer, operationId: string, entry: Pick<JournalEntry, 'kind' | 'data'>): void {
+      db.transaction(() => {
+        depositOperations.resolve(operationId, 'declined', null, iso(deps.now()));
+        journalEntry(customer, entry.kind, entry.data ? { data: entry.data } : {});
+      })();
+    },
+
+    /**
+     * Credits counted notes: up to the immediate allowance at once, the rest held pending the count check and
+     * released by releaseDueDeposits once the hold period (depositHoldMs, fixed now) has passed. With an operation,
+     * its record is resolved in the same transaction, so a second booking of the same notes is impossible.
+     */
+    deposit(customer: Customer, account: CardAccountView, outcome: DepositOutcome, operation: DepositOperationRef | null = null): Receipt | Refusal {
       const amountMinor = outcome.acceptedAmountMinor;
       if (amountMinor <= 0) {
-        recordDecline(customer, 'deposit', 'DEPOSIT_REJECTED', 0, account.accountId);
+        recordDecline(customer, 'deposit', 'DEPOSIT_REJECTED', 0, account.accountId, operation);
         return { ok: false, code: 'DEPOSIT_REJECTED' };
       }
       try {
@@ -827,6 +881,7 @@ export function createTeller(deps: TellerDeps) {
           // hold is the kiosk's own: its release later moves nothing the bank has not already booked.
           deps.sync?.depositBooked(customer, { accountId: account.accountId, transferId: batch[0]?.id ?? uuidv7(atMs), amountMinor, reference: trace.rrn, atMs });
           const transactionId = record(customer, 'deposit', trace, atMs, { accountId: account.accountId, amountMinor, status: 'completed' });
+          if (operation) depositOperations.resolve(operation.id, 'booked', transactionId, iso(atMs));
           if (held > 0) depositHolds.hold({ pendingId: heldId, transactionId, releaseAtMs });
           journalEntry(customer, 'transaction.approved', {
             stan: trace.stan,
@@ -840,12 +895,20 @@ export function createTeller(deps: TellerDeps) {
               ...(held > 0 ? { held_until: iso(releaseAtMs) } : {}),
             },
           });
+          if (operation?.recovered) {
+            journalEntry(customer, 'deposit.recovered', {
+              stan: trace.stan,
+              amountMinor,
+              currency: currency(),
+              data: { action: 'booked', operation_id: operation.id, notes: outcome.acceptedNotes },
+            });
+          }
           return receipt('deposit', customer, trace, atMs, { account, requestedMinor: amountMinor, completedMinor: amountMinor, outcome: 'completed' });
         })();
       } catch (cause) {
         // A credit fails only on the account itself (frozen); nothing was booked and the notes go back.
         if (!(cause instanceof Declined)) throw cause;
-        recordDecline(customer, 'deposit', cause.code, amountMinor, account.accountId);
+        recordDecline(customer, 'deposit', cause.code, amountMinor, account.accountId, operation);
         return { ok: false, code: cause.code };
       }
     },
