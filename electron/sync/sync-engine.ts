@@ -6,7 +6,11 @@
 //   retry is byte-identical and the bank applies it exactly once; a 4xx other than 429 parks the row for staff;
 // - an online authorisation is written (held) before it is sent; an unanswered one is replayed and voided later, so
 //   the bank never keeps a hold the kiosk does not know;
-// - drain and pull never overlap, and a bank balance is booked locally only for accounts with nothing in flight.
+// - drain and pull never overlap, and a bank balance is booked locally only for an account with nothing in flight
+//   while its page was read and applied: no open row names it (as payer or as a transfer's recipient) and no online
+//   request naming it closed since the page was requested (online requests run beside the pull, so the page may show
+//   one the kiosk has not booked yet, or miss one it has). Such an account's state is kept and tried again at the end
+//   of every pull, so it is booked once the kiosk's side has settled even if the bank never reports it again.
 //
 // Decisions: withdrawals go online first (the bank's answer is authoritative; offline, stand-in within floor
 // limits, forwarded as an advice). Deposits are store-and-forward: the notes are already in the kiosk, so an online
@@ -63,6 +67,9 @@ import { DECLINE_TO_ERROR, refusalToError } from './decline-codes.ts';
 import { bankCardKey } from './provisioning.ts';
 import { createSyncStore, OUTBOX_OPEN_ROWS_MAX, type OutboxRow } from './sync-store.ts';
 
+
+/** What the feed's account state is booked from (all a deferred state keeps). */
+type AccountFacts = Pick<AccountState, 'accountNumber' | 'currency' | 'status' | 'balanceMinor' | 'overdraftLimitMinor'>;
 
 /** Changes pages applied per pull run; the rest waits for the next run. */
 export const PULL_PAGES_PER_RUN = 20;
@@ -175,6 +182,11 @@ export function createSyncEngine(options: SyncEngineOptions) {
   let queueFull = false;
   let passes = 0;
   let chain: Promise<unknown> = Promise.resolve();
+  /**
+   * While a changes page is being read and applied: the accounts of online requests that closed meanwhile (their
+   * booking may be on one side of the page's snapshot and not the other). Null between pages; pulls never overlap.
+   */
+  let closedDuringPage: Set<number> | null = null;
 
   const accountNumberOf = db.prepare<{ id: number }, { account_number: string | null }>(
     'SELECT account_number FROM accounts WHERE id = @id',
@@ -439,6 +451,15 @@ export function createSyncEngine(options: SyncEngineOptions) {
 
   // ---- online authorisation and stand-in ----------------------------------------------------------------------
 
+  /** An online request's row is done (answered, booked or never sent); a page being read leaves its accounts alone. */
+  function closeHeld(seq: number, response: string) {
+    if (!store.markDone(seq, 'held', response) || closedDuringPage === null) return;
+    const row = store.row(seq);
+    for (const accountId of [row?.accountId, row?.counterpartyAccountId]) {
+      if (typeof accountId === 'number') closedDuringPage.add(accountId);
+    }
+  }
+
   /**
    * Releases an online request that got no usable answer: it is replayed later (same key, so the bank's state becomes
    * definite), then undone — a hold voided, a transfer reversed. "No such hold/transfer" then means nothing was booked.
@@ -460,6 +481,7 @@ export function createSyncEngine(options: SyncEngineOptions) {
         op: undo.op,
         body: JSON.stringify(undo.body),
         accountId: row.accountId,
+        counterpartyAccountId: row.counterpartyAccountId,
         voidOfReplay: true,
       });
     })();
@@ -471,7 +493,7 @@ export function createSyncEngine(options: SyncEngineOptions) {
    * simply done; otherwise the bank may have applied it, so it is replayed and undone.
    */
   function settleUnanswered(seq: number, result: { readonly notApplied?: boolean }) {
-    if (result.notApplied === true) store.markDone(seq, 'held', '{"notSent":true}');
+    if (result.notApplied === true) closeHeld(seq, '{"notSent":true}');
     else releaseForReversal(store.row(seq));
   }
 
@@ -484,16 +506,24 @@ export function createSyncEngine(options: SyncEngineOptions) {
    * An online authorisation or transfer: written (held) before it is sent, so a crash mid-request leaves a row that
    * start-up replays and undoes. Approved: the row stays held until the teller's transaction acknowledges it. A
    * decline or a 4xx (the bank stores and holds nothing for a 4xx) is done at once. No answer: offline, and the row is
-   * settled by settleUnanswered.
+   * settled by settleUnanswered. A transfer's row names the recipient's account too: the bank credits it as well.
    */
   async function askOnline(
     op: 'authorise' | 'transfer',
     request: AuthoriseRequest | KioskTransferRequest,
     accountId: number,
+    counterpartyAccountId: number | null = null,
   ): Promise<OnlineAnswer> {
     if (!client) return { kind: 'unanswered' };
     const body = JSON.stringify(request);
-    const seq = store.enqueue({ requestKey: request.transferId, op, body, accountId, status: 'held' });
+    const seq = store.enqueue({
+      requestKey: request.transferId,
+      op,
+      body,
+      accountId,
+      counterpartyAccountId,
+      status: 'held',
+    });
     checkCapacity();
     const result = await client.call('POST', PATHS[op], SCHEMAS[op], {
       body,
@@ -503,11 +533,11 @@ export function createSyncEngine(options: SyncEngineOptions) {
     if (result.kind === 'ok') {
       noteOnline();
       if (result.body.outcome === 'approved') return { kind: 'approved', seq };
-      store.markDone(seq, 'held', JSON.stringify(result.body));
+      closeHeld(seq, JSON.stringify(result.body));
       return { kind: 'refused', code: DECLINE_TO_ERROR[result.body.declineCode ?? 'card_unknown'] };
     }
     if (result.kind === 'refused') {
-      store.markDone(seq, 'held', JSON.stringify({ status: result.status, code: result.code }));
+      closeHeld(seq, JSON.stringify({ status: result.status, code: result.code }));
       logger.warn('bank refused an online request', { code: result.code, reason: op });
       return { kind: 'refused', code: refusalToError(result.code) };
     }
@@ -614,7 +644,7 @@ export function createSyncEngine(options: SyncEngineOptions) {
         amountMinor: transfer.amountMinor,
         currency: currency(),
       };
-      const answer = await askOnline('transfer', request, transfer.from.accountId);
+      const answer = await askOnline('transfer', request, transfer.from.accountId, transfer.toAccountId);
       if (answer.kind === 'approved')
         return { ok: true, authorisation: { mode: 'online', transferId: request.transferId, outboxSeq: answer.seq } };
       // No stand-in for transfers.
@@ -671,7 +701,7 @@ export function createSyncEngine(options: SyncEngineOptions) {
     withdrawalHeld(withdrawal: AuthorisedWithdrawal, customer: Customer) {
       const authorisation = withdrawal.authorisation;
       if (authorisation.mode === 'online') {
-        store.markDone(authorisation.outboxSeq, 'held', '{"outcome":"approved"}');
+        closeHeld(authorisation.outboxSeq, '{"outcome":"approved"}');
       } else if (authorisation.mode === 'stand_in') {
         store.standInHeld({
           pendingId: withdrawal.pendingId,
@@ -731,7 +761,7 @@ export function createSyncEngine(options: SyncEngineOptions) {
     },
 
     transferBooked(authorisation) {
-      if (authorisation.mode === 'online') store.markDone(authorisation.outboxSeq, 'held', '{"outcome":"approved"}');
+      if (authorisation.mode === 'online') closeHeld(authorisation.outboxSeq, '{"outcome":"approved"}');
     },
 
     retractRefunded(refund) {
@@ -787,16 +817,38 @@ export function createSyncEngine(options: SyncEngineOptions) {
 
   // ---- the changes feed -----------------------------------------------------------------------------------------
 
-  function applyAccount(state: AccountState) {
+  /**
+   * Whether the kiosk's own requests could explain a difference for this account: a row still open for it (either
+   * side of a transfer), an online request for it that closed while the page was read (see closedDuringPage), or an
+   * exception staff have not settled.
+   */
+  const accountInFlight = (accountId: number): boolean =>
+    store.accountHasOpenRows(accountId) ||
+    (closedDuringPage?.has(accountId) ?? false) ||
+    store.accountHasException(accountId);
+
+  function applyAccount(state: AccountFacts) {
     const local = accountByNumber.get({ number: state.accountNumber });
     if (!local || local.currency !== state.currency) return;
     if (local.overdraft_limit_minor !== state.overdraftLimitMinor) {
       updateAccount.run({ id: local.id, status: local.status, overdraft: state.overdraftLimitMinor });
     }
-    // Our own unacknowledged rows (or an exception staff have not settled) explain any difference: wait. The bank
-    // reports the account again once those rows land, since they change it.
     const difference = state.balanceMinor - local.comparable_minor;
-    if (difference !== 0 && !store.accountHasOpenRows(local.id) && !store.accountHasException(local.id)) {
+    if (difference === 0) {
+      store.clearDeferredAccount(local.id);
+    } else if (accountInFlight(local.id)) {
+      // Wait, keeping the bank's state: the end of each pull tries it again (the bank may never report the account
+      // again, e.g. when the page already showed the transfer the kiosk booked after it).
+      const facts: AccountFacts = {
+        accountNumber: state.accountNumber,
+        currency: state.currency,
+        status: state.status,
+        balanceMinor: state.balanceMinor,
+        overdraftLimitMinor: state.overdraftLimitMinor,
+      };
+      store.deferAccount(local.id, JSON.stringify(facts));
+    } else {
+      store.clearDeferredAccount(local.id);
       const settlement = ledger.internalAccountId('settlement', local.currency);
       const booked = ledger.createTransfers([
         {
@@ -838,12 +890,19 @@ export function createSyncEngine(options: SyncEngineOptions) {
     );
   }
 
-  /** One page in one transaction with its cursor: a crash re-applies the whole page or none of it. */
+  /**
+   * One page in one transaction with its cursor: a crash re-applies the whole page or none of it. The last page of
+   * the feed also tries the deferred accounts again: a deferred state is the bank's latest for its account (a newer
+   * report would have replaced it on the way here), so it is judged like a state of this page.
+   */
   const applyPage = db.transaction((cursor: number, page: ChangesResponse) => {
     if (store.cursor() !== cursor) return;
     for (const change of page.changes) {
       if (change.type === 'account') applyAccount(change.account);
       else applyCard(change.card);
+    }
+    if (!page.hasMore) {
+      for (const state of store.deferredAccountStates()) applyAccount(JSON.parse(state) as AccountFacts);
     }
     store.setCursor(page.nextCursor);
   });
@@ -852,19 +911,25 @@ export function createSyncEngine(options: SyncEngineOptions) {
     if (!client || closed) return false;
     for (let page = 0; page < PULL_PAGES_PER_RUN; page++) {
       const cursor = store.cursor();
-      const result = await client.call(
-        'GET',
-        `/v1/kiosk/changes?cursor=${cursor}&limit=${CHANGES_PAGE_MAX}`,
-        changesResponseSchema,
-      );
-      if (result.kind !== 'ok') {
-        noteOffline(result.kind === 'unavailable' ? result.reason : `${result.status} ${result.code}`);
-        return false;
+      // From the request on: the page's snapshot is taken somewhere between here and its answer.
+      closedDuringPage = new Set();
+      try {
+        const result = await client.call(
+          'GET',
+          `/v1/kiosk/changes?cursor=${cursor}&limit=${CHANGES_PAGE_MAX}`,
+          changesResponseSchema,
+        );
+        if (result.kind !== 'ok') {
+          noteOffline(result.kind === 'unavailable' ? result.reason : `${result.status} ${result.code}`);
+          return false;
+        }
+        noteOnline();
+        if (closed) return false;
+        applyPage(cursor, result.body);
+        if (!result.body.hasMore) break;
+      } finally {
+        closedDuringPage = null;
       }
-      noteOnline();
-      if (closed) return false;
-      applyPage(cursor, result.body);
-      if (!result.body.hasMore) break;
     }
     changed();
     return true;

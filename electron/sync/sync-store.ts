@@ -16,6 +16,8 @@ export type OutboxRow = {
   /** The exact JSON sent, every time. */
   readonly body: string;
   readonly accountId: number | null;
+  /** The other account the request moves money for (a transfer's recipient), if any. */
+  readonly counterpartyAccountId: number | null;
   readonly voidOfReplay: boolean;
   readonly status: OutboxStatus;
   readonly attempts: number;
@@ -46,13 +48,15 @@ type RawRow = {
   op: OutboxOp;
   body: string;
   account_id: number | null;
+  counterparty_account_id: number | null;
   void_of_replay: number;
   status: OutboxStatus;
   attempts: number;
   last_error: string | null;
 };
 
-const ROW_COLUMNS = 'seq, request_key, op, body, account_id, void_of_replay, status, attempts, last_error';
+const ROW_COLUMNS =
+  'seq, request_key, op, body, account_id, counterparty_account_id, void_of_replay, status, attempts, last_error';
 
 function toRow(raw: RawRow): OutboxRow {
   return {
@@ -61,6 +65,7 @@ function toRow(raw: RawRow): OutboxRow {
     op: raw.op,
     body: raw.body,
     accountId: raw.account_id,
+    counterpartyAccountId: raw.counterparty_account_id,
     voidOfReplay: raw.void_of_replay === 1,
     status: raw.status,
     attempts: raw.attempts,
@@ -74,12 +79,14 @@ export function createSyncStore(db: Db, now: () => number) {
     op: OutboxOp;
     body: string;
     accountId: number | null;
+    counterpartyAccountId: number | null;
     voidOfReplay: number;
     status: OutboxStatus;
     at: number;
   }>(
-    `INSERT INTO sync_outbox (request_key, op, body, account_id, void_of_replay, status, created_at_ms, updated_at_ms)
-     VALUES (@key, @op, @body, @accountId, @voidOfReplay, @status, @at, @at)`,
+    `INSERT INTO sync_outbox (request_key, op, body, account_id, counterparty_account_id, void_of_replay, status,
+                              created_at_ms, updated_at_ms)
+     VALUES (@key, @op, @body, @accountId, @counterpartyAccountId, @voidOfReplay, @status, @at, @at)`,
   );
   const pendingRows = db.prepare<{ limit: number }, RawRow>(
     `SELECT ${ROW_COLUMNS} FROM sync_outbox WHERE status = 'pending' ORDER BY seq LIMIT @limit`,
@@ -109,9 +116,14 @@ export function createSyncStore(db: Db, now: () => number) {
        FROM sync_outbox WHERE status IN ('held', 'pending', 'parked')`,
   );
   const openRows = db.prepare<[], { open_rows: number }>('SELECT open_rows FROM sync_state WHERE id = 1');
+  // Either side of a transfer counts; each test is answered by its own partial index.
   const accountHasOpenRows = db.prepare<{ accountId: number }, { one: number }>(
-    `SELECT 1 AS one FROM sync_outbox
-      WHERE account_id = @accountId AND status IN ('held', 'pending', 'parked') AND account_id IS NOT NULL LIMIT 1`,
+    `SELECT 1 AS one WHERE EXISTS (SELECT 1 FROM sync_outbox
+                                    WHERE account_id = @accountId AND status IN ('held', 'pending', 'parked')
+                                      AND account_id IS NOT NULL)
+                        OR EXISTS (SELECT 1 FROM sync_outbox
+                                    WHERE counterparty_account_id = @accountId AND status IN ('held', 'pending', 'parked')
+                                      AND counterparty_account_id IS NOT NULL)`,
   );
   const pruneDone = db.prepare<{ keep: number }>(
     `DELETE FROM sync_outbox
@@ -200,6 +212,17 @@ export function createSyncStore(db: Db, now: () => number) {
     'UPDATE sync_exceptions SET resolved_at_ms = @at, resolved_by = @by WHERE id = @id AND resolved_at_ms IS NULL',
   );
 
+  const upsertDeferred = db.prepare<{ accountId: number; state: string; at: number }>(
+    `INSERT INTO sync_deferred_accounts (account_id, state, deferred_at_ms) VALUES (@accountId, @state, @at)
+     ON CONFLICT (account_id) DO UPDATE SET state = excluded.state, deferred_at_ms = excluded.deferred_at_ms`,
+  );
+  const deleteDeferred = db.prepare<{ accountId: number }>(
+    'DELETE FROM sync_deferred_accounts WHERE account_id = @accountId',
+  );
+  const deferredStates = db.prepare<[], { state: string }>(
+    'SELECT state FROM sync_deferred_accounts ORDER BY account_id',
+  );
+
   const readCursor = db.prepare<[], { changes_cursor: number }>('SELECT changes_cursor FROM sync_state WHERE id = 1');
   const writeCursor = db.prepare<{ cursor: number }>('UPDATE sync_state SET changes_cursor = @cursor WHERE id = 1');
 
@@ -214,6 +237,7 @@ export function createSyncStore(db: Db, now: () => number) {
       op: OutboxOp;
       body: string;
       accountId: number | null;
+      counterpartyAccountId?: number | null;
       voidOfReplay?: boolean;
       status?: 'pending' | 'held';
     }): number {
@@ -223,6 +247,7 @@ export function createSyncStore(db: Db, now: () => number) {
           op: row.op,
           body: row.body,
           accountId: row.accountId,
+          counterpartyAccountId: row.counterpartyAccountId ?? null,
           voidOfReplay: row.voidOfReplay ? 1 : 0,
           status: row.status ?? 'pending',
           at: now(),
@@ -346,6 +371,18 @@ export function createSyncStore(db: Db, now: () => number) {
     },
     resolveException(id: number, staffId: string): boolean {
       return resolveException.run({ id, by: staffId, at: now() }).changes === 1;
+    },
+
+    /** Keeps the bank's state of an account whose difference must wait (one per account: the latest wins). */
+    deferAccount(accountId: number, state: string): void {
+      upsertDeferred.run({ accountId, state, at: now() });
+    },
+    clearDeferredAccount(accountId: number): void {
+      deleteDeferred.run({ accountId });
+    },
+    /** Every deferred state (at most one per customer account, so bounded by the accounts table). */
+    deferredAccountStates(): string[] {
+      return deferredStates.all().map((row) => row.state);
     },
 
     cursor(): number {

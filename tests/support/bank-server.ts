@@ -29,6 +29,10 @@ export type FaultPlan = {
   readonly match?: (method: string, path: string) => boolean;
   /** For 'delay': how long the (already applied) response is held back. */
   readonly delayMs?: number;
+  /** For 'delay': hold the (already applied) response until this settles instead (a test's gate; no sleeps). */
+  readonly until?: Promise<unknown>;
+  /** For 'delay': called once the bank has answered and its response is being held. */
+  readonly onHeld?: () => void;
   /** For 'status_429': the Retry-After seconds sent. */
   readonly retryAfterS?: number;
 };
@@ -157,6 +161,8 @@ function startFaultProxy(target: string, initial: FaultPlan | null, faultLog: Fa
     void (async () => {
       const body = await readBody(request);
       const fault = decide(request.method ?? 'GET', request.url ?? '/');
+      // The plan that chose the fault also shapes it, even if a test replaces the plan meanwhile.
+      const chosenBy = plan;
       faultLog.push(fault);
       switch (fault) {
         case 'drop_before_apply':
@@ -182,7 +188,10 @@ function startFaultProxy(target: string, initial: FaultPlan | null, faultLog: Fa
           return;
         case 'delay': {
           const forwarded = await forward(request, body);
-          await new Promise((resolve) => setTimeout(resolve, plan?.delayMs ?? 2_000));
+          chosenBy?.onHeld?.();
+          const until = chosenBy?.until;
+          if (until) await until.catch(() => undefined);
+          else await new Promise((resolve) => setTimeout(resolve, chosenBy?.delayMs ?? 2_000));
           if (!response.destroyed && !request.socket.destroyed) reply(response, forwarded);
           return;
         }

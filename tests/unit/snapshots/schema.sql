@@ -10,6 +10,8 @@ CREATE INDEX customer_transactions_by_card_day ON customer_transactions(card_id,
 
 CREATE INDEX deposit_holds_due ON deposit_holds(release_at_ms) WHERE released_at_ms IS NULL;
 
+CREATE INDEX deposit_operations_unresolved ON deposit_operations(seq) WHERE status = 'in_progress';
+
 CREATE INDEX journal_by_kind ON journal(kind);
 
 CREATE INDEX journal_by_masked_pan ON journal(masked_pan) WHERE masked_pan IS NOT NULL;
@@ -32,6 +34,9 @@ CREATE INDEX sync_outbox_open ON sync_outbox(status, seq) WHERE status IN ('held
 
 CREATE INDEX sync_outbox_open_by_account ON sync_outbox(account_id)
   WHERE status IN ('held', 'pending', 'parked') AND account_id IS NOT NULL;
+
+CREATE INDEX sync_outbox_open_by_counterparty ON sync_outbox(counterparty_account_id)
+  WHERE status IN ('held', 'pending', 'parked') AND counterparty_account_id IS NOT NULL;
 
 CREATE UNIQUE INDEX sync_stand_ins_by_advice ON sync_stand_ins(advice_key) WHERE advice_key IS NOT NULL;
 
@@ -170,6 +175,24 @@ CREATE TABLE deposit_holds (
   CHECK ((released_at_ms IS NULL) = (resolution_id IS NULL))
   ) STRICT;
 
+CREATE TABLE deposit_operations (
+  seq INTEGER PRIMARY KEY,
+  id TEXT NOT NULL UNIQUE CHECK (length(id) = 36),
+  session_id TEXT NOT NULL,
+  card_id INTEGER NOT NULL REFERENCES cards(id),
+  masked_pan TEXT NOT NULL CHECK (masked_pan GLOB '•••• [0-9][0-9][0-9][0-9]'),
+  account_id INTEGER NOT NULL REFERENCES accounts(id),
+  currency TEXT NOT NULL CHECK (length(currency) = 3),
+  inserted_notes INTEGER NOT NULL CHECK (inserted_notes > 0),
+  inserted_minor INTEGER NOT NULL CHECK (inserted_minor > 0),
+  status TEXT NOT NULL DEFAULT 'in_progress' CHECK (status IN ('in_progress', 'booked', 'declined')),
+  transaction_id TEXT UNIQUE REFERENCES customer_transactions(id),
+  created_at TEXT NOT NULL,
+  resolved_at TEXT,
+  CHECK ((status = 'in_progress') = (resolved_at IS NULL)),
+  CHECK (status <> 'booked' OR transaction_id IS NOT NULL)
+  ) STRICT;
+
 CREATE TABLE journal (
   seq INTEGER PRIMARY KEY CHECK (seq >= 1),
   recorded_at TEXT NOT NULL
@@ -271,6 +294,12 @@ CREATE TABLE staff_cards (
   bound_at TEXT NOT NULL
   ) STRICT;
 
+CREATE TABLE sync_deferred_accounts (
+  account_id INTEGER PRIMARY KEY REFERENCES accounts(id),
+  state TEXT NOT NULL CHECK (json_valid(state) AND length(state) <= 2048),
+  deferred_at_ms INTEGER NOT NULL
+  ) STRICT;
+
 CREATE TABLE "sync_exceptions" (
   id INTEGER PRIMARY KEY,
   kind TEXT NOT NULL CHECK (kind IN ('advice_declined', 'adjustment_refused')),
@@ -300,7 +329,7 @@ CREATE TABLE "sync_outbox" (
   response TEXT CHECK (response IS NULL OR (json_valid(response) AND length(response) <= 4096)),
   created_at_ms INTEGER NOT NULL,
   updated_at_ms INTEGER NOT NULL
-  ) STRICT;
+  , counterparty_account_id INTEGER REFERENCES accounts(id)) STRICT;
 
 CREATE TABLE sync_stand_ins (
   pending_id TEXT PRIMARY KEY CHECK (length(pending_id) = 36),
@@ -390,6 +419,21 @@ CREATE TRIGGER deposit_holds_release_once BEFORE UPDATE ON deposit_holds
   OR NEW.transaction_id IS NOT OLD.transaction_id OR NEW.release_at_ms IS NOT OLD.release_at_ms
   BEGIN
   SELECT RAISE(ABORT, 'a deposit hold is released once and never changed otherwise');
+  END;
+
+CREATE TRIGGER deposit_operations_no_delete BEFORE DELETE ON deposit_operations
+  BEGIN
+  SELECT RAISE(ABORT, 'deposit operations are kept');
+  END;
+
+CREATE TRIGGER deposit_operations_resolve_once BEFORE UPDATE ON deposit_operations
+  WHEN OLD.status <> 'in_progress' OR NEW.seq IS NOT OLD.seq OR NEW.id IS NOT OLD.id
+  OR NEW.session_id IS NOT OLD.session_id OR NEW.card_id IS NOT OLD.card_id
+  OR NEW.masked_pan IS NOT OLD.masked_pan OR NEW.account_id IS NOT OLD.account_id
+  OR NEW.currency IS NOT OLD.currency OR NEW.inserted_notes IS NOT OLD.inserted_notes
+  OR NEW.inserted_minor IS NOT OLD.inserted_minor OR NEW.created_at IS NOT OLD.created_at
+  BEGIN
+  SELECT RAISE(ABORT, 'a deposit operation is resolved once and never changed otherwise');
   END;
 
 CREATE TRIGGER journal_append_in_sequence BEFORE INSERT ON journal
