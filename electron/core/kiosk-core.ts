@@ -32,6 +32,11 @@ import { createTeller } from '../transactions/teller.ts';
 import { recoverInterruptedWithdrawals } from '../transactions/withdrawal-recovery.ts';
 import { createDepositOperations, INTERRUPTED_DEPOSIT_REASON } from '../transactions/deposit-operations.ts';
 import { recoverInterruptedDeposits } from '../transactions/deposit-recovery.ts';
+import {
+  createTestDispenses,
+  INTERRUPTED_TEST_DISPENSE_REASON,
+  recoverInterruptedTestDispenses,
+} from '../transactions/test-dispense-recovery.ts';
 import { createTraceNumbers } from '../transactions/trace-numbers.ts';
 import { createTransactionRepo } from '../transactions/transaction-repo.ts';
 import { createBankClient } from '../sync/bank-client.ts';
@@ -57,7 +62,8 @@ export const ACCEPTOR_STATE_FILE = join('devices', 'acceptor.json');
 /** Receipts saved as PDF (no printer configured, or the browser host) go here, inside the data dir. */
 export const RECEIPTS_DIR = 'receipts';
 /** Why a live kiosk without device drivers serves no customer (see KioskCoreOptions.devices). */
-export const NO_DEVICE_DRIVERS_REASON = 'no cash device drivers are configured (a live kiosk never runs the simulators)';
+export const NO_DEVICE_DRIVERS_REASON =
+  'no cash device drivers are configured (a live kiosk never runs the simulators)';
 /** At most one status event per this interval (the queue length changes with every drained batch). */
 export const STATUS_EMIT_INTERVAL_MS = 1_000;
 
@@ -257,6 +263,18 @@ export async function createKioskCore(options: KioskCoreOptions): Promise<KioskC
     // Likewise a deposit cut off while the acceptor counted, or before its credit committed: by the acceptor's record.
     const depositRecovery = recoverInterruptedDeposits({ db, teller, cards, acceptor, logger });
     if (depositRecovery.settled > 0) logger.info('interrupted deposits settled', { attempts: depositRecovery.settled });
+    // And a staff test dispense cut off while its notes waited in the slot: by the dispenser's record.
+    const testDispenseRecovery = await recoverInterruptedTestDispenses({
+      db,
+      ledger,
+      cassettes,
+      journal,
+      dispenser,
+      logger,
+      now,
+    });
+    if (testDispenseRecovery.settled > 0)
+      logger.info('interrupted test dispenses settled', { attempts: testDispenseRecovery.settled });
 
     // A live kiosk moves real money: the simulators would pay out notes that do not exist against real debits, and
     // credit whatever counts the screen sends. Without real drivers it serves no customer, whatever staff switch;
@@ -284,6 +302,9 @@ export async function createKioskCore(options: KioskCoreOptions): Promise<KioskC
     } else if (createDepositOperations(db).unresolvedCount() > 0) {
       // Notes the acceptor may have kept and nobody can say what: staff reconcile them, nobody guesses.
       outOfServiceReason = INTERRUPTED_DEPOSIT_REASON;
+    } else if (createTestDispenses(db).unresolvedCount() > 0) {
+      // Test-dispensed notes the dispenser cannot place: staff reconcile them, nobody guesses.
+      outOfServiceReason = INTERRUPTED_TEST_DISPENSE_REASON;
     }
     // Taken out of service by the shell (a page that kept crashing) or by staff: stays so until staff say otherwise.
     outOfServiceReason ??= heldOutOfServiceReason(db);

@@ -85,6 +85,8 @@ export type KnownJournalKind =
   | 'staff.sync_now'
   | 'staff.service_changed'
   | 'staff.test_dispense'
+  | 'staff.test_dispense_recovered'
+  | 'staff.test_dispense_unresolved'
   | 'staff.device_fault'
   | 'staff.device_reset'
   | 'config.changed'

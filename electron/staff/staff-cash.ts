@@ -16,10 +16,11 @@ import type {
 import type { CassetteRepo, Cassette } from '../cash/cassette-repo.ts';
 import type { NoteMix } from '../cash/note-mix.ts';
 import type { Db } from '../db/open-database.ts';
-import type { CashDispenser } from '../devices/cash-dispenser.ts';
+import type { CashDispenser, DispenseOutcome } from '../devices/cash-dispenser.ts';
 import type { Ledger } from '../ledger/ledger.ts';
 import type { TransferInput } from '../ledger/ledger-types.ts';
 import type { CassetteReport, CassetteReportLine } from '../receipts/staff-report-layout.ts';
+import { createTestDispenseBooks, type TestDispenseJournal } from '../transactions/test-dispense-recovery.ts';
 import { type Audit, StaffRefusal } from './staff-refusal.ts';
 
 /** How long notes of a test dispense wait in the slot for the staff member before they are retracted. */
@@ -82,6 +83,7 @@ export function createStaffCash(deps: StaffCashDeps) {
   const account = (kind: 'kiosk_cash' | 'kiosk_rejects' | 'settlement' | 'overs_unders') =>
     ledger.internalAccountId(kind, deps.currency());
   const balanceOf = (kind: 'kiosk_cash' | 'kiosk_rejects') => ledger.account(account(kind))?.balanceMinor ?? 0;
+  const testDispenses = createTestDispenseBooks({ db, ledger, cassettes, now: deps.now });
 
   const openCycleRow = db.prepare<[], CycleRow>(
     `SELECT id, state, currency, expected_cash_minor, expected_rejects_minor FROM replenishment_cycles WHERE state <> 'closed'`,
@@ -576,61 +578,68 @@ export function createStaffCash(deps: StaffCashDeps) {
       })();
     },
 
-    /** A few notes from one cassette to the staff member; taken notes leave the cash account, the rest go to rejects. */
-    async testDispense(position: number, notes: number, audit: Audit) {
+    /**
+     * A few notes from one cassette to the staff member; taken notes leave the cash account, the rest go to rejects.
+     * Crash-safe: a durable row is written before the dispenser moves a note, what left the cassettes is booked as
+     * soon as it reports (presented notes provisionally taken), and only a retract after the wait books again; an
+     * interruption anywhere is settled at start-up by the dispenser's own record (test-dispense-recovery.ts).
+     */
+    async testDispense(position: number, notes: number, staffId: string, audit: Audit) {
       const currency = deps.currency();
       const cassette = cassettes.list().find((candidate) => candidate.position === position);
       if (!cassette || cassette.currency !== currency || cassette.status === 'fault' || cassette.count < notes) {
         throw new StaffRefusal('AMOUNT_NOT_DISPENSABLE', 'That cassette cannot give these notes.');
       }
       const mix: NoteMix = [{ cassetteId: cassette.id, denominationMinor: cassette.denominationMinor, notes }];
+      const row = testDispenses.begin({
+        staffId,
+        cassetteId: cassette.id,
+        position,
+        denominationMinor: cassette.denominationMinor,
+        currency,
+        notesAsked: notes,
+      });
       let outcome;
       try {
-        outcome = await deps.dispenser.dispense(mix);
+        outcome = await deps.dispenser.dispense(mix, row.id);
       } catch {
+        // A refusal happens before a note moves (malformed mix, busy, notes already in the slot).
+        testDispenses.notDispensed(row);
         throw new StaffRefusal('DISPENSER_FAULT', 'The dispenser refused the test.');
       }
-      let retracted = 0;
+      const journal =
+        (kind: DispenseOutcome['kind']): TestDispenseJournal =>
+        (figures) =>
+          audit({
+            kind: 'staff.test_dispense',
+            amountMinor: figures.takenMinor,
+            currency,
+            data: {
+              position,
+              outcome: kind,
+              presentedNotes: figures.presentedNotes,
+              rejectedNotes: figures.rejectedNotes,
+              retractedNotes: figures.retractedNotes,
+              operationId: row.id,
+            },
+          });
+      testDispenses.dispensed(row, outcome, journal(outcome.kind));
+      let takenMinor = 0;
       if (outcome.presentedNotes > 0) {
-        const taken = await deps.dispenser.waitForTake(TEST_DISPENSE_TAKE_TIMEOUT_MS);
-        if (taken === 'not_taken') retracted = (await deps.dispenser.retract()).notes;
+        const booked = testDispenses.records.find(row.id) ?? row;
+        const settle: TestDispenseJournal = (figures) => {
+          takenMinor = figures.takenMinor;
+          journal(outcome.kind)(figures);
+        };
+        try {
+          const taken = await deps.dispenser.waitForTake(TEST_DISPENSE_TAKE_TIMEOUT_MS);
+          if (taken === 'taken') testDispenses.taken(booked, settle);
+          else testDispenses.retracted(booked, (await deps.dispenser.retract()).notes, settle);
+        } catch {
+          // The notes' fate is unknown: the row stays open (booked as taken) for start-up recovery to settle.
+          throw new StaffRefusal('DISPENSER_FAULT', 'The dispenser did not finish the test; it is settled at restart.');
+        }
       }
-      const reference = 'test-dispense';
-      const takenMinor = (outcome.presentedNotes - retracted) * cassette.denominationMinor;
-      const toBinsMinor = (outcome.rejectedNotes + retracted) * cassette.denominationMinor;
-      db.transaction(() => {
-        const now = iso();
-        cassettes.applyDispense(mix, outcome.presented, outcome.rejected, { now, reference });
-        if (retracted > 0) cassettes.applyRetract(retracted, { now, reference });
-        book([
-          {
-            debitAccountId: account('settlement'),
-            creditAccountId: account('kiosk_cash'),
-            amountMinor: takenMinor,
-            code: 'cash_adjustment',
-            reference,
-          },
-          {
-            debitAccountId: account('kiosk_rejects'),
-            creditAccountId: account('kiosk_cash'),
-            amountMinor: toBinsMinor,
-            code: 'cash_adjustment',
-            reference,
-          },
-        ]);
-        audit({
-          kind: 'staff.test_dispense',
-          amountMinor: takenMinor,
-          currency,
-          data: {
-            position,
-            outcome: outcome.kind,
-            presentedNotes: outcome.presentedNotes,
-            rejectedNotes: outcome.rejectedNotes,
-            retractedNotes: retracted,
-          },
-        });
-      })();
       return {
         outcome: outcome.kind,
         presentedNotes: outcome.presentedNotes,

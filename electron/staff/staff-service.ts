@@ -1024,7 +1024,9 @@ export function createStaffService(deps: StaffServiceDeps) {
       }),
 
     testDispense: (request) =>
-      guarded('testDispense', (ctx) => cash.testDispense(request.position, request.notes, ctx.audit)),
+      guarded('testDispense', (ctx) =>
+        cash.testDispense(request.position, request.notes, ctx.staffId ?? '', ctx.audit),
+      ),
 
     deviceStatus: () => guarded('deviceStatus', () => ({ devices: deviceViews() })),
 

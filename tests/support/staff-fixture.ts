@@ -17,7 +17,7 @@ import { type Db, openDatabase } from '../../electron/db/open-database.ts';
 import { seedDemoCashIfEmpty } from '../../electron/demo/seed-demo-cash.ts';
 import { seedDemoDataIfEmpty } from '../../electron/demo/seed-demo-data.ts';
 import { DEMO_STAFF } from '../../electron/demo/seed-demo-staff.ts';
-import { createSimulatedDispenser } from '../../electron/devices/simulated-cash-dispenser.ts';
+import { createSimulatedDispenser, type SimulatedDispenser } from '../../electron/devices/simulated-cash-dispenser.ts';
 import { createSimulatedDepositAcceptor } from '../../electron/devices/simulated-deposit-acceptor.ts';
 import { createJournal } from '../../electron/journal/journal.ts';
 import { createLedger } from '../../electron/ledger/ledger.ts';
@@ -75,6 +75,8 @@ export type StaffFixtureOptions = Partial<Pick<StaffServiceDeps, 'bankTotals' | 
   /** An existing data dir (the kiosk core's), instead of a fresh one. */
   readonly dataDir?: string;
   readonly clock?: FakeClock;
+  /** A dispenser of the test's own (e.g. one keeping its record in a state file), instead of a fresh simulator. */
+  readonly dispenser?: SimulatedDispenser;
 };
 
 export async function createStaffFixture(options: StaffFixtureOptions = {}) {
@@ -100,12 +102,14 @@ export async function createStaffFixture(options: StaffFixtureOptions = {}) {
 
   let settings: KioskSettings = loadSettings(db, { manualCardEntry: true });
   const logger = createMemoryLogger();
-  const dispenser = createSimulatedDispenser({
-    sleep: async () => undefined,
-    dispenseMs: 0,
-    takeAfterMs: 0,
-    retractMs: 0,
-  });
+  const dispenser =
+    options.dispenser ??
+    createSimulatedDispenser({
+      sleep: async () => undefined,
+      dispenseMs: 0,
+      takeAfterMs: 0,
+      retractMs: 0,
+    });
   const acceptor = createSimulatedDepositAcceptor({
     denominationsMinor: [1_000, 2_000, 5_000],
     sleep: async () => undefined,

@@ -13,5 +13,6 @@ import { migration0100 } from './0100-staff-cards.ts';
 import { migration0110 } from './0110-deposit-holds.ts';
 import { migration0120 } from './0120-deposit-operations.ts';
 import { migration0130 } from './0130-sync-accounts-in-flight.ts';
+import { migration0140 } from './0140-test-dispenses.ts';
 
-export const migrations: readonly Migration[] = [migration0010, migration0020, migration0030, migration0040, migration0050, migration0060, migration0070, migration0080, migration0090, migration0100, migration0110, migration0120, migration0130];
+export const migrations: readonly Migration[] = [migration0010, migration0020, migration0030, migration0040, migration0050, migration0060, migration0070, migration0080, migration0090, migration0100, migration0110, migration0120, migration0130, migration0140];

@@ -44,6 +44,8 @@ CREATE INDEX sync_stand_ins_by_card_day ON sync_stand_ins(card_id, business_day)
 
 CREATE INDEX sync_stand_ins_outstanding ON sync_stand_ins(state) WHERE state IN ('held', 'queued');
 
+CREATE INDEX test_dispenses_unresolved ON test_dispenses(seq) WHERE status = 'in_progress';
+
 CREATE INDEX transfers_by_credit_account
   ON transfers(credit_account_id, seq, kind, amount_minor, pending_amount_minor);
 
@@ -351,6 +353,30 @@ CREATE TABLE sync_state (
   open_rows INTEGER NOT NULL DEFAULT 0 CHECK (open_rows >= 0 AND open_rows <= 50000)
   ) STRICT;
 
+CREATE TABLE test_dispenses (
+  seq INTEGER PRIMARY KEY,
+  id TEXT NOT NULL UNIQUE CHECK (length(id) = 36),
+  staff_id TEXT NOT NULL CHECK (length(staff_id) BETWEEN 1 AND 64),
+  cassette_id INTEGER NOT NULL REFERENCES cassettes(id),
+  position INTEGER NOT NULL CHECK (position >= 1),
+  denomination_minor INTEGER NOT NULL CHECK (denomination_minor > 0),
+  currency TEXT NOT NULL CHECK (length(currency) = 3),
+  notes_asked INTEGER NOT NULL CHECK (notes_asked > 0),
+  presented_notes INTEGER CHECK (presented_notes >= 0),
+  rejected_notes INTEGER CHECK (rejected_notes >= 0),
+  booked_at TEXT,
+  retracted_notes INTEGER CHECK (retracted_notes >= 0),
+  status TEXT NOT NULL DEFAULT 'in_progress'
+  CHECK (status IN ('in_progress', 'taken', 'retracted', 'not_presented', 'not_dispensed')),
+  created_at TEXT NOT NULL,
+  resolved_at TEXT,
+  CHECK ((status = 'in_progress') = (resolved_at IS NULL)),
+  CHECK ((booked_at IS NULL) = (presented_notes IS NULL) AND (booked_at IS NULL) = (rejected_notes IS NULL)),
+  CHECK ((status = 'not_dispensed') = (status <> 'in_progress' AND booked_at IS NULL)),
+  CHECK ((status = 'retracted') = (retracted_notes IS NOT NULL)),
+  CHECK (retracted_notes IS NULL OR retracted_notes <= presented_notes)
+  ) STRICT;
+
 CREATE TABLE trace_counters (
   name TEXT PRIMARY KEY,
   value INTEGER NOT NULL CHECK (value >= 0)
@@ -485,6 +511,23 @@ CREATE TRIGGER sync_outbox_count_update AFTER UPDATE OF status ON sync_outbox
   BEGIN
   UPDATE sync_state SET open_rows = open_rows + (CASE WHEN NEW.status IN ('held', 'pending', 'parked') THEN 1 ELSE -1 END)
   WHERE id = 1;
+  END;
+
+CREATE TRIGGER test_dispenses_no_delete BEFORE DELETE ON test_dispenses
+  BEGIN
+  SELECT RAISE(ABORT, 'test dispenses are kept');
+  END;
+
+CREATE TRIGGER test_dispenses_resolve_once BEFORE UPDATE ON test_dispenses
+  WHEN OLD.status <> 'in_progress' OR NEW.seq IS NOT OLD.seq OR NEW.id IS NOT OLD.id
+  OR NEW.staff_id IS NOT OLD.staff_id OR NEW.cassette_id IS NOT OLD.cassette_id
+  OR NEW.position IS NOT OLD.position OR NEW.denomination_minor IS NOT OLD.denomination_minor
+  OR NEW.currency IS NOT OLD.currency OR NEW.notes_asked IS NOT OLD.notes_asked
+  OR NEW.created_at IS NOT OLD.created_at
+  OR (OLD.booked_at IS NOT NULL AND (NEW.booked_at IS NOT OLD.booked_at
+  OR NEW.presented_notes IS NOT OLD.presented_notes OR NEW.rejected_notes IS NOT OLD.rejected_notes))
+  BEGIN
+  SELECT RAISE(ABORT, 'a test dispense is booked once, resolved once and never changed otherwise');
   END;
 
 CREATE TRIGGER transfers_no_delete BEFORE DELETE ON transfers
