@@ -1,8 +1,7 @@
 // A deterministic cash dispenser for development, demos and tests, with injectable faults (jam, partial pick, notes
 // not taken, partial or jammed retract). Its outcomes keep the contract's accounting exact: for every cassette,
 // presented + rejected never exceeds the notes asked of it, and notes are attributed to cassettes in mix order.
-import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, writeSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { loadDeviceRecord, saveDeviceRecord } from './device-record-file.ts';
 import { NOTES_PER_DISPENSE_MAX, type NoteMix } from '../cash/note-mix.ts';
 import {
   validateDispenseMix,
@@ -130,30 +129,6 @@ function outcome(
   };
 }
 
-function loadRecord(stateFile: string | undefined): DispenseRecord | null {
-  if (!stateFile || !existsSync(stateFile)) return null;
-  try {
-    const parsed = JSON.parse(readFileSync(stateFile, 'utf8')) as { record?: DispenseRecord | null };
-    return parsed.record ?? null;
-  } catch {
-    // A torn or foreign file is no record at all; recovery then treats the device as knowing nothing of the op.
-    return null;
-  }
-}
-
-/** Written to a temp file, synced and renamed, so a crash leaves the old record or the new one, never half. */
-function saveRecord(stateFile: string, record: DispenseRecord | null): void {
-  mkdirSync(dirname(stateFile), { recursive: true });
-  const temporary = `${stateFile}.tmp`;
-  const fd = openSync(temporary, 'w', 0o600);
-  try {
-    writeSync(fd, JSON.stringify({ record }));
-    fsyncSync(fd);
-  } finally {
-    closeSync(fd);
-  }
-  renameSync(temporary, stateFile);
-}
 
 export function createSimulatedDispenser(options: SimulatedDispenserOptions = {}): SimulatedDispenser {
   const sleep = options.sleep ?? realSleep;
@@ -163,7 +138,7 @@ export function createSimulatedDispenser(options: SimulatedDispenserOptions = {}
   const faults = createFaultQueue<DispenserFault>(validateFault, options.faults);
 
   const { stateFile } = options;
-  let record = loadRecord(stateFile);
+  let record = loadDeviceRecord<DispenseRecord>(stateFile);
   // Notes presented before the crash are still in the slot: the device comes back presenting them.
   let phase: Phase = record?.slot === 'in_slot' ? 'presenting' : 'idle';
   let notesInSlot = record?.slot === 'in_slot' ? record.outcome.presentedNotes : 0;
@@ -171,7 +146,7 @@ export function createSimulatedDispenser(options: SimulatedDispenserOptions = {}
 
   const remember = (next: DispenseRecord | null) => {
     record = next;
-    if (stateFile) saveRecord(stateFile, next);
+    if (stateFile) saveDeviceRecord(stateFile, next);
   };
   const settleRecord = (slot: DispenseRecord['slot'], retractedNotes = 0) => {
     if (record) remember({ ...record, slot, retractedNotes });

@@ -1,7 +1,6 @@
 // A deterministic deposit acceptor for development, demos and tests. Notes are examined one by one in the order
 // given; notes of a denomination it does not know are always rejected, and injected faults reject or jam on cue.
-import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, writeSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { loadDeviceRecord, saveDeviceRecord } from './device-record-file.ts';
 import {
   DEPOSIT_DENOMINATIONS_MAX,
   DEPOSIT_NOTES_MAX,
@@ -105,30 +104,6 @@ function outcomeOf(
   };
 }
 
-function loadRecord(stateFile: string | undefined): DepositRecord | null {
-  if (!stateFile || !existsSync(stateFile)) return null;
-  try {
-    const parsed = JSON.parse(readFileSync(stateFile, 'utf8')) as { record?: DepositRecord | null };
-    return parsed.record ?? null;
-  } catch {
-    // A torn or foreign file is no record at all; recovery then leaves the deposit for staff.
-    return null;
-  }
-}
-
-/** Written to a temp file, synced and renamed, so a crash leaves the old record or the new one, never half. */
-function saveRecord(stateFile: string, record: DepositRecord): void {
-  mkdirSync(dirname(stateFile), { recursive: true });
-  const temporary = `${stateFile}.tmp`;
-  const fd = openSync(temporary, 'w', 0o600);
-  try {
-    writeSync(fd, JSON.stringify({ record }));
-    fsyncSync(fd);
-  } finally {
-    closeSync(fd);
-  }
-  renameSync(temporary, stateFile);
-}
 
 export function createSimulatedDepositAcceptor(options: SimulatedAcceptorOptions): SimulatedAcceptor {
   const known = options.denominationsMinor;
@@ -147,10 +122,10 @@ export function createSimulatedDepositAcceptor(options: SimulatedAcceptorOptions
   let busy = false;
   let deviceFault: string | null = null;
   const { stateFile } = options;
-  let record = loadRecord(stateFile);
+  let record = loadDeviceRecord<DepositRecord>(stateFile);
   const remember = (next: DepositRecord) => {
     record = next;
-    if (stateFile) saveRecord(stateFile, next);
+    if (stateFile) saveDeviceRecord(stateFile, next);
   };
 
   return {
